@@ -1,0 +1,45 @@
+package com.watchparty.app.ops;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Operations on the projections, for admins: how far each streaming processor is, and rebuilding one from the
+ * event store. What it shows is this instance's view (the segments it claimed).
+ */
+@RestController
+@RequestMapping("/admin/projections")
+class ProjectionAdminController {
+
+    private final ProjectionRebuilds rebuilds;
+
+    ProjectionAdminController(ProjectionRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @GetMapping
+    ProjectionStatus.Overview list() {
+        return rebuilds.statuses();
+    }
+
+    @GetMapping("/{name}")
+    ProjectionStatus get(@PathVariable String name) {
+        return rebuilds.status(name);
+    }
+
+    /** Starts a rebuild: 202 at once, with the status to follow at {@code Location}. */
+    @PostMapping("/{name}/rebuild")
+    ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
+        ProjectionStatus status = rebuilds.rebuild(name);
+        URI location = URI.create("/admin/projections/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
+        return ResponseEntity.accepted().location(location).body(status);
+    }
+}

@@ -1,0 +1,182 @@
+package com.watchparty.app.realtime;
+
+import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.party.PartyStatus;
+import com.watchparty.api.room.ChatMessage;
+import com.watchparty.api.room.Participant;
+import com.watchparty.api.room.PlaybackState;
+import com.watchparty.api.room.RoomQuery;
+import com.watchparty.api.room.RoomSnapshot;
+import com.watchparty.api.room.RoomUpdate;
+import io.socket.socketio.server.SocketIoSocket;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One channel per party with sockets on this instance: a subscription to the party's {@link RoomQuery} whose
+ * updates are sent to the party's sockets, and a mirror of the room so a newcomer is brought up to date without
+ * a gap or a repeat (both are ordered by the party's event sequence). The channel keeps its own socket set under
+ * its lock rather than the library's rooms, whose adapter is not safe for concurrent joins and broadcasts.
+ */
+@Component
+class RoomChannels {
+
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(RoomChannels.class);
+
+    private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
+    private final QueryGateway queries;
+    private final SendLanes lanes;
+    private final Clock clock;
+
+    RoomChannels(QueryGateway queries, SendLanes lanes, Clock clock) {
+        this.queries = queries;
+        this.lanes = lanes;
+        this.clock = clock;
+    }
+
+    /** Adds the socket to the room and sends it, in order: participant_list, sync_player, the last messages. */
+    void enter(UUID partyId, SocketIoSocket socket) {
+        while (true) {
+            Channel channel = channels.computeIfAbsent(partyId, Channel::new);
+            synchronized (channel) {
+                if (channel.closed) {
+                    continue; // lost a race with the last socket leaving: take a fresh channel
+                }
+                channel.open();
+                channel.sockets.put(socket.getId(), socket);
+                socket.send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, channel.participants));
+                socket.send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId,
+                        channel.playback.at(clock.instant(), channel.durationSeconds)));
+                channel.recentMessages.forEach(m -> socket.send(SocketEvents.NEW_MESSAGE, SocketEvents.message(m)));
+                return;
+            }
+        }
+    }
+
+    void exit(UUID partyId, SocketIoSocket socket) {
+        Channel channel = channels.get(partyId);
+        if (channel == null) {
+            return;
+        }
+        boolean last;
+        synchronized (channel) {
+            channel.sockets.remove(socket.getId());
+            last = channel.sockets.isEmpty();
+            if (last) {
+                channel.closed = true;
+                channels.remove(partyId, channel);
+            }
+        }
+        if (last) {
+            // outside the channel's lock: cancelling waits for an update being delivered, which needs that lock
+            channel.close();
+        }
+    }
+
+    private final class Channel {
+
+        private final UUID partyId;
+        private final Map<String, SocketIoSocket> sockets = new HashMap<>();
+        private final Deque<ChatMessage> recentMessages = new ArrayDeque<>();
+        private SubscriptionQueryResult<Optional<RoomSnapshot>, RoomUpdate> subscription;
+        private Disposable updates;
+        private boolean closed;
+        private long sequence;
+        private int durationSeconds;
+        private List<Participant> participants = List.of();
+        private PlaybackState playback;
+
+        Channel(UUID partyId) {
+            this.partyId = partyId;
+        }
+
+        /** Subscribes on first use; the initial snapshot and the buffered updates then keep the mirror current. */
+        void open() {
+            if (subscription != null) {
+                return;
+            }
+            subscription = queries.subscriptionQuery(new RoomQuery(partyId),
+                    ResponseTypes.optionalInstanceOf(RoomSnapshot.class), ResponseTypes.instanceOf(RoomUpdate.class));
+            Optional<RoomSnapshot> snapshot = subscription.initialResult().block(SNAPSHOT_TIMEOUT);
+            if (snapshot == null || snapshot.isEmpty()) {
+                closed = true;
+                channels.remove(partyId, this);
+                close();
+                throw new RejectedException(ErrorCode.PARTY_NOT_FOUND, "no watch party with id " + partyId);
+            }
+            RoomSnapshot room = snapshot.get();
+            sequence = room.sequence();
+            durationSeconds = room.movieDurationSeconds();
+            participants = room.participants();
+            playback = room.playback();
+            recentMessages.addAll(room.recentMessages());
+            updates = subscription.updates().subscribe(this::onUpdate,
+                    failure -> log.error("room feed of party {} ended", partyId, failure));
+        }
+
+        void close() {
+            closed = true;
+            if (updates != null) {
+                updates.dispose();
+            }
+            if (subscription != null) {
+                subscription.cancel();
+            }
+        }
+
+        private synchronized void onUpdate(RoomUpdate update) {
+            if (closed || update.sequence() <= sequence) {
+                return;
+            }
+            sequence = update.sequence();
+            if (update instanceof RoomUpdate.UserJoined joined) {
+                participants = joined.participants();
+                send(SocketEvents.USER_JOINED, SocketEvents.participant(partyId, joined.participant()));
+                send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+            } else if (update instanceof RoomUpdate.UserLeft left) {
+                participants = left.participants();
+                send(SocketEvents.USER_LEFT, SocketEvents.participant(partyId, left.participant()));
+                send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+            } else if (update instanceof RoomUpdate.MessagePosted posted) {
+                recentMessages.addLast(posted.message());
+                if (recentMessages.size() > RoomSnapshot.RECENT_MESSAGES) {
+                    recentMessages.removeFirst();
+                }
+                send(SocketEvents.NEW_MESSAGE, SocketEvents.message(posted.message()));
+            } else if (update instanceof RoomUpdate.PlaybackChanged changed) {
+                playback = changed.playback();
+                send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
+            } else if (update instanceof RoomUpdate.StatusChanged status) {
+                participants = status.participants();
+                send(SocketEvents.PARTY_STATUS, SocketEvents.status(partyId, status.status().wireName()));
+                if (status.status() == PartyStatus.FINISHED) {
+                    send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+                }
+            }
+        }
+
+        private void send(String event, JSONObject payload) {
+            lanes.send(List.copyOf(sockets.values()), event, payload);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package com.watchparty.app.realtime;
+
+import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.error.RejectedException;
+import io.socket.socketio.server.SocketIoSocket;
+import org.json.JSONObject;
+
+import java.util.UUID;
+
+/** One client → server event: its payload object and its ack, read defensively since any client can send anything. */
+record SocketRequest(JSONObject payload, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+
+    static SocketRequest of(Object[] args) {
+        JSONObject payload = args.length > 0 && args[0] instanceof JSONObject object ? object : null;
+        var ack = args.length > 0 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback a
+                ? a : null;
+        return new SocketRequest(payload, ack);
+    }
+
+    JSONObject body() {
+        if (payload == null) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, "the payload must be a JSON object");
+        }
+        return payload;
+    }
+
+    UUID uuid(String field) {
+        try {
+            return UUID.fromString(body().getString(field));
+        } catch (RuntimeException e) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be a UUID", field);
+        }
+    }
+
+    String text(String field) {
+        Object value = body().opt(field);
+        if (!(value instanceof String text)) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be a string", field);
+        }
+        return text;
+    }
+
+    double number(String field) {
+        Object value = body().opt(field);
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be a number", field);
+        }
+        return number.doubleValue();
+    }
+
+    boolean has(String field) {
+        return payload != null && payload.has(field) && !payload.isNull(field);
+    }
+
+    void reply(JSONObject answer) {
+        if (ack != null) {
+            ack.sendAcknowledgement(answer);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package com.watchparty.app.realtime;
+
+import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.error.Rejection;
+import com.watchparty.api.identity.Caller;
+import com.watchparty.api.playback.ControlPlaybackCommand;
+import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.replay.ReplayTimeline;
+import com.watchparty.app.realtime.presence.Presence;
+import com.watchparty.app.security.CallerArgumentResolver;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+
+/**
+ * The seed's {@code /watch-party} namespace. Every action is an Axon command sent on behalf of the user the token
+ * names; nothing is echoed: what the room sees comes from the room feed once the events are stored.
+ * Every client event is answered with an ack {@code {ok: true, …}} or {@code {ok: false, error: {code, message}}}.
+ */
+@Component
+@EnableConfigurationProperties(RealtimeRules.class)
+class WatchPartySocketGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchPartySocketGateway.class);
+
+    private final JwtDecoder tokens;
+    private final CommandGateway commands;
+    private final Presence presence;
+    private final RoomChannels rooms;
+    private final ChatRateLimiter chatLimiter;
+    private final Replays replays;
+    private final RealtimeRules rules;
+    private final Clock clock;
+
+    WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, JwtDecoder tokens, CommandGateway commands,
+                            Presence presence, RoomChannels rooms, ChatRateLimiter chatLimiter, Replays replays,
+                            RealtimeRules rules, Clock clock) {
+        this.tokens = tokens;
+        this.commands = commands;
+        this.presence = presence;
+        this.rooms = rooms;
+        this.chatLimiter = chatLimiter;
+        this.replays = replays;
+        this.rules = rules;
+        this.clock = clock;
+        watchPartyNamespace.on("connection", args -> connected((SocketIoSocket) args[0]));
+    }
+
+    /** One connected, authenticated socket, the parties it joined and the finished party it replays, if any. */
+    private record Session(SocketIoSocket socket, Caller caller, Set<UUID> parties, AtomicReference<UUID> replay) {
+    }
+
+    private void connected(SocketIoSocket socket) {
+        Optional<Caller> caller = authenticate(socket);
+        if (caller.isEmpty()) {
+            socket.send(SocketEvents.AUTH_ERROR, SocketEvents.error(new Rejection(ErrorCode.UNAUTHORIZED,
+                    "a valid token is required in the handshake's auth.token", null)).getJSONObject("error"));
+            socket.disconnect(false); // a namespace disconnect, queued after the error; closing the transport would drop both
+            return;
+        }
+        var session = new Session(socket, caller.get(), ConcurrentHashMap.newKeySet(), new AtomicReference<>());
+        on(session, "join_party", this::join);
+        on(session, "leave_party", this::leave);
+        on(session, "send_message", this::sendMessage);
+        on(session, "player_action", this::playerAction);
+        on(session, "time_sync", this::timeSync);
+        on(session, "join_replay", this::joinReplay);
+        on(session, "replay_seek", this::replaySeek);
+        socket.on("disconnect", args -> session.parties().forEach(partyId -> {
+            rooms.exit(partyId, socket);
+            presence.disconnected(partyId, session.caller().id(), socket.getId());
+        }));
+    }
+
+    private CompletableFuture<JSONObject> join(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (request.has("userId") && !session.caller().id().equals(request.uuid("userId"))) {
+            throw new RejectedException(ErrorCode.FORBIDDEN, "userId does not match your token", "userId");
+        }
+        return presence.join(partyId, session.caller(), session.socket().getId()).thenApply(joined -> {
+            session.parties().add(partyId);
+            rooms.enter(partyId, session.socket());
+            return SocketEvents.ok().put("partyId", partyId.toString())
+                    .put("userId", session.caller().id().toString()).put("username", session.caller().name());
+        });
+    }
+
+    private CompletableFuture<JSONObject> leave(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (session.parties().remove(partyId)) {
+            rooms.exit(partyId, session.socket());
+            presence.leave(partyId, session.caller().id(), session.socket().getId());
+        }
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("partyId", partyId.toString()));
+    }
+
+    private CompletableFuture<JSONObject> sendMessage(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        String content = request.text("content");
+        if (!chatLimiter.tryAcquire(session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many messages");
+        }
+        UUID messageId = UUID.randomUUID();
+        return commands.send(new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
+                .thenApply(done -> SocketEvents.ok().put("id", messageId.toString()));
+    }
+
+    private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        PlayerAction action = PlayerAction.fromWireName(request.text("action")).orElseThrow(() ->
+                new RejectedException(ErrorCode.VALIDATION_FAILED, "action must be play, pause or seek", "action"));
+        double position = request.number("position");
+        return commands.send(new ControlPlaybackCommand(partyId, session.caller().id(), action, position,
+                session.caller().admin())).thenApply(done -> SocketEvents.ok());
+    }
+
+    /** Opens a finished party's replay on this socket: the ack carries the film's playback segments. */
+    private CompletableFuture<JSONObject> joinReplay(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        ReplayTimeline timeline = replays.window(partyId, 0, 0);
+        session.replay().set(partyId);
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("partyId", partyId.toString())
+                .put("startTime", timeline.startTime() == null ? JSONObject.NULL : timeline.startTime().toString())
+                .put("durationSeconds", timeline.movieDurationSeconds())
+                .put("segments", SocketEvents.segments(timeline.segments())));
+    }
+
+    /**
+     * The viewer is at {@code position}: sends {@code replay_events} with everything in the next window of film,
+     * so a player fetches chat ahead as it plays and after each scrub, without downloading the whole party.
+     */
+    private CompletableFuture<JSONObject> replaySeek(Session session, SocketRequest request) {
+        UUID partyId = session.replay().get();
+        if (partyId == null) {
+            throw new RejectedException(ErrorCode.NOT_JOINED, "join_replay first");
+        }
+        double position = request.number("position");
+        if (position < 0) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, "position must be 0 or more", "position");
+        }
+        double to = position + rules.replayWindow().toSeconds();
+        JSONArray events = new JSONArray();
+        replays.window(partyId, position, to).events().items()
+                .forEach(entry -> events.put(SocketEvents.replayEntry(entry)));
+        session.socket().send(SocketEvents.REPLAY_EVENTS, new JSONObject().put("partyId", partyId.toString())
+                .put("from", position).put("to", to).put("events", events));
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("from", position).put("to", to)
+                .put("count", events.length()));
+    }
+
+    /** NTP-style: the client's t0 back, with the server's receive (t1) and send (t2) times in epoch ms. */
+    private CompletableFuture<JSONObject> timeSync(Session session, SocketRequest request) {
+        long received = clock.millis();
+        double t0 = request.number("t0");
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("t0", t0).put("t1", received)
+                .put("t2", clock.millis()));
+    }
+
+    private static UUID joinedParty(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (!session.parties().contains(partyId)) {
+            throw new RejectedException(ErrorCode.NOT_JOINED, "join_party first", "partyId");
+        }
+        return partyId;
+    }
+
+    private void on(Session session, String event,
+                    BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>> handler) {
+        session.socket().on(event, args -> {
+            SocketRequest request = SocketRequest.of(args);
+            try {
+                handler.apply(session, request).whenComplete((answer, failure) ->
+                        request.reply(failure == null ? answer : SocketEvents.error(rejectionOf(event, failure))));
+            } catch (RuntimeException failure) {
+                request.reply(SocketEvents.error(rejectionOf(event, failure)));
+            }
+        });
+    }
+
+    private static Rejection rejectionOf(String event, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RejectedException rejected) {
+            return rejected.rejection();
+        }
+        if (cause instanceof CommandExecutionException e && e.getDetails().orElse(null) instanceof Rejection rejection) {
+            return rejection;
+        }
+        if (cause instanceof ConcurrencyException) {
+            return new Rejection(ErrorCode.CONCURRENT_MODIFICATION, "the party changed at the same moment; try again",
+                    null);
+        }
+        log.error("socket event {} failed", event, cause);
+        return new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null);
+    }
+
+    private Optional<Caller> authenticate(SocketIoSocket socket) {
+        String token = null;
+        if (socket.getConnectData() instanceof JSONObject auth && auth.opt("token") instanceof String t) {
+            token = t;
+        } else if (socket.getInitialQuery() != null) {
+            token = socket.getInitialQuery().get("token");
+        }
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CallerArgumentResolver.callerOf(tokens.decode(token.replaceFirst("^Bearer ", ""))));
+        } catch (JwtException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package com.watchparty.app.realtime.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.Constants;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+import java.nio.ByteBuffer;
+
+/** Engine.IO's WebSocket transport on Spring's WebSocket support: one {@link SpringEngineIoWebSocket} per session. */
+final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
+
+    private static final String CONNECTION = EngineIoWebSocketHandler.class.getName() + ".connection";
+
+    private final EngineIoServer engine;
+    private final RealtimeProperties properties;
+
+    EngineIoWebSocketHandler(EngineIoServer engine, RealtimeProperties properties) {
+        this.engine = engine;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        limitBlockingSends(session);
+        // Pings, acks and broadcasts write from many threads, and a plain session allows one send at a time: the
+        // decorator serialises them, and cuts off a client that takes too long or lets too much queue up
+        // (TERMINATE rather than DROP: a client that silently missed room events would show a wrong room).
+        WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session,
+                Math.toIntExact(properties.sendTimeLimit().toMillis()), properties.sendBufferBytes(),
+                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
+        SpringEngineIoWebSocket connection = new SpringEngineIoWebSocket(concurrent, properties.maxPayloadBytes());
+        session.getAttributes().put(CONNECTION, connection);
+        engine.handleWebSocket(connection);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        connection(session).emit("message", message.getPayload());
+    }
+
+    /** Binary packets (Socket.IO attachments) arrive as a ByteBuffer; the engine wants the bytes. */
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ByteBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        connection(session).emit("message", (Object) bytes);
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        connection(session).emit("error", "websocket error", String.valueOf(exception.getMessage()));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        connection(session).emit("close");
+    }
+
+    /**
+     * Engine.IO writes while holding its per-client lock, so the thread that sends to a stalled client (perhaps one
+     * broadcasting to the whole room) waits in Tomcat's blocking send, 20 s by default: bound that wait by the send
+     * time limit, after which the write fails and the client is dropped.
+     */
+    private void limitBlockingSends(WebSocketSession session) {
+        Session container = session instanceof NativeWebSocketSession nativeSession
+                ? nativeSession.getNativeSession(Session.class) : null;
+        if (container != null) {
+            container.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY,
+                    properties.sendTimeLimit().toMillis());
+        }
+    }
+
+    private static SpringEngineIoWebSocket connection(WebSocketSession session) {
+        return (SpringEngineIoWebSocket) session.getAttributes().get(CONNECTION);
+    }
+}

@@ -1,0 +1,64 @@
+// The page: the signed-in user in the header, and one view at a time chosen by the address's #fragment:
+// #/ the parties, #/party/{id} a room, #/replay/{id} a finished party's replay.
+import {currentUser, devTokensOffered, signIn, signOut} from './api.js';
+import {showParties} from './parties.js';
+import {showRoom} from './room.js';
+import {showReplay} from './replay.js';
+import {attempt, clearError, el, showError} from './ui.js';
+
+const view = document.getElementById('view');
+let leave = () => {};
+
+async function route() {
+    leave();
+    leave = () => {};
+    clearError();
+    const [, page, id] = location.hash.match(/^#\/(party|replay)\/([0-9a-f-]{36})$/) ?? [];
+    if (page && !currentUser()) {
+        view.replaceChildren(el('p', {}, 'Sign in to join a party or watch its replay.'));
+        return;
+    }
+    try {
+        leave = page === 'party' ? await showRoom(view, id)
+            : page === 'replay' ? await showReplay(view, id)
+                : await showParties(view, route);
+    } catch (error) {
+        showError(error);
+    }
+}
+
+/** Demo sign-in, only where the service mints demo tokens (local mode); elsewhere the platform signs people in. */
+async function header() {
+    const box = document.getElementById('session');
+    const user = currentUser();
+    if (user) {
+        box.replaceChildren(el('span', {id: 'signed-in'}, `${user.name}${user.admin ? ' (admin)' : ''}`), ' ',
+            el('button', {id: 'sign-out', onclick: () => {
+                signOut();
+                header();
+                route();
+            }}, 'Sign out'));
+        return;
+    }
+    if (!(await devTokensOffered())) {
+        box.replaceChildren();
+        return;
+    }
+    const name = el('input', {id: 'demo-name', placeholder: 'Your name', required: true, maxLength: 100});
+    const as = (admin) => attempt(async () => {
+        if (!name.value.trim()) {
+            throw new Error('Please enter a name.');
+        }
+        await signIn(name.value.trim(), admin);
+        await header();
+        await route();
+    });
+    box.replaceChildren(el('form', {id: 'demo-sign-in', onsubmit: (e) => {
+        e.preventDefault();
+        as(false);
+    }}, name, ' ', el('button', {id: 'sign-in-user', type: 'submit'}, 'Sign in (demo user)'), ' ',
+    el('button', {id: 'sign-in-admin', type: 'button', onclick: () => as(true)}, 'Sign in (demo admin)')));
+}
+
+window.addEventListener('hashchange', route);
+header().then(route);

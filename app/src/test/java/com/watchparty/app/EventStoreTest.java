@@ -1,0 +1,72 @@
+package com.watchparty.app;
+
+import com.watchparty.app.support.Api;
+import com.watchparty.app.support.WatchPartyIntegrationTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The WatchPartyLog's storage on PostgreSQL: JSON in bytea, a dense global index, conflicts detected. */
+@WatchPartyIntegrationTest
+class EventStoreTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void eventsAreStoredAsRevisionedJsonInByteaNotAsLargeObjects() {
+        Api api = new Api(port);
+        UUID movie = api.movie(api.admin("Ada"), 4321);
+
+        assertThat(jdbc.sql("select data_type from information_schema.columns where table_name = 'domainevententry' and column_name = 'payload'")
+                .query(String.class).single()).isEqualTo("bytea");
+        var row = jdbc.sql("select payload, payloadrevision from domainevententry where aggregateidentifier = ?")
+                .param(movie.toString()).query((rs, n) -> List.of(new String(rs.getBytes(1), StandardCharsets.UTF_8),
+                        rs.getString(2))).single();
+        // written by the storage mapper: Java names, not the REST API's snake_case
+        assertThat(row.get(0)).startsWith("{").contains("\"durationSeconds\":4321").doesNotContain("duration_seconds");
+        assertThat(row.get(1)).isEqualTo("1");
+    }
+
+    @Test
+    void theGlobalIndexGrowsOneByOne() {
+        Api api = new Api(port);
+        Api.User admin = api.admin("Ada");
+        UUID first = api.movie(admin, 60);
+        UUID second = api.movie(admin, 60);
+
+        long a = globalIndexOf(first);
+        long b = globalIndexOf(second);
+        assertThat(b - a).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondAppendAtTheSameSequenceNumberIsAConcurrencyConflict() {
+        String aggregate = UUID.randomUUID().toString();
+        eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregate, 0, "created"));
+        eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregate, 1, "first writer"));
+
+        assertThatThrownBy(() -> eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregate, 1, "second writer")))
+                .isInstanceOf(ConcurrencyException.class);
+    }
+
+    private long globalIndexOf(UUID aggregate) {
+        return jdbc.sql("select globalindex from domainevententry where aggregateidentifier = ?")
+                .param(aggregate.toString()).query(Long.class).single();
+    }
+}

@@ -1,0 +1,61 @@
+package com.watchparty.app.arch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the module boundaries of the design: shared messages, two sides that never reach into each other. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.watchparty");
+    }
+
+    @Test
+    void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotations() {
+        classes().that().resideInAPackage("com.watchparty.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
+                        "org.axonframework.modelling.command", "org.axonframework.serialization")
+                .check(classes);
+    }
+
+    @Test
+    void theCommandSideNeverUsesTheQuerySide() {
+        noClasses().that().resideInAPackage("com.watchparty.command..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.query..", "com.watchparty.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theQuerySideNeverUsesTheCommandSide() {
+        noClasses().that().resideInAPackage("com.watchparty.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.command..", "com.watchparty.app..")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainIsFreeOfSpringAndTheWeb() {
+        noClasses().that().resideInAnyPackage("com.watchparty.command.party", "com.watchparty.command.catalog",
+                        "com.watchparty.command.ticketing", "com.watchparty.command")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppModuleKnowsHowTheServiceIsSecured() {
+        noClasses().that().resideInAnyPackage("com.watchparty.command..", "com.watchparty.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,102 @@
+// What the browser tests and the browser benchmark share: Debian's Chromium driven by playwright-core (which
+// downloads no browser), and the steps a person takes on the web client's page.
+import { chromium } from 'playwright-core';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required'];
+
+/**
+ * Chromium with exactly CHROMIUM_FLAGS and a fresh profile, removed on close. Playwright's own defaults are left
+ * out (ignoreDefaultArgs), so it gets only the pipe it talks over and no startup window.
+ */
+export async function launchBrowser() {
+  const profile = await mkdtemp(join(tmpdir(), 'watch-party-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    ignoreDefaultArgs: true,
+    args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-pipe', '--no-startup-window'],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A new browser context (its own storage: one person) with a page signed in as a demo user or admin. */
+export async function personPage(browser, baseUrl, name, { admin = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
+  const page = await context.newPage();
+  page.dialogs = [];
+  page.on('dialog', (dialog) => {
+    page.dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  // uncaught errors and anything the content security policy blocked
+  page.problems = [];
+  page.on('pageerror', (error) => page.problems.push(String(error)));
+  page.on('console', (m) => m.text().includes('Content Security Policy') && page.problems.push(m.text()));
+  await page.goto(baseUrl + '/');
+  await page.fill('#demo-name', name);
+  await page.click(admin ? '#sign-in-admin' : '#sign-in-user');
+  await page.locator('#signed-in').waitFor();
+  return page;
+}
+
+const card = (page, partyId) => page.locator(`[data-party-id="${partyId}"]`);
+
+/** Buys (or redeems) a ticket of the type named `ticketName` for a party from the list; answers the button's word. */
+export async function buyTicket(page, partyId, ticketName) {
+  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  const party = card(page, partyId);
+  const choice = party.locator('.ticket-choice');
+  const label = await choice.locator('option', { hasText: ticketName }).first().textContent();
+  await choice.selectOption({ label });
+  const word = (await party.locator('.buy').textContent()).trim();
+  await party.locator('.buy').click();
+  await party.locator('.purchased', { hasText: 'Ticket bought' }).waitFor();
+  return word;
+}
+
+/** Enters a party's room from the list and waits until the page shows it joined (its own name in the list). */
+export async function enterRoom(page, partyId, name) {
+  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  await card(page, partyId).locator('a.button').click();
+  await page.locator('#participants li', { hasText: name }).waitFor();
+}
+
+/** Seeks the shared player with the page's seek bar, as a drag of it ends. */
+export async function seekWithBar(page, seconds) {
+  await page.locator('#seek').evaluate((bar, value) => {
+    bar.value = String(value);
+    bar.dispatchEvent(new Event('change', { bubbles: true }));
+  }, seconds);
+}
+
+/**
+ * The players' positions at one instant: each page reads its video's currentTime with the time it did so, and
+ * each reading is carried to the latest of those times at the video's rate (the pages share the machine's clock).
+ */
+export async function positionsAtOneInstant(pages, selector = '#player') {
+  const readings = await Promise.all(pages.map((page) => page.evaluate((s) => {
+    const video = document.querySelector(s);
+    return { at: performance.timeOrigin + performance.now(), time: video.currentTime,
+      rate: video.paused ? 0 : video.playbackRate };
+  }, selector)));
+  const instant = Math.max(...readings.map((r) => r.at));
+  return readings.map((r) => r.time + ((instant - r.at) / 1000) * r.rate);
+}
+
+/** The largest gap between players at one instant, in milliseconds. */
+export async function spreadMs(pages) {
+  const positions = await positionsAtOneInstant(pages);
+  return (Math.max(...positions) - Math.min(...positions)) * 1000;
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,21 @@
+package com.watchparty.command;
+
+import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.error.RejectedException;
+
+/** Guard clauses shared by the aggregates: each refuses with a stable code before anything is applied. */
+public final class Rules {
+
+    private Rules() {
+    }
+
+    public static void require(boolean condition, ErrorCode code, String message) {
+        require(condition, code, message, null);
+    }
+
+    public static void require(boolean condition, ErrorCode code, String message, String field) {
+        if (!condition) {
+            throw new RejectedException(code, message, field);
+        }
+    }
+}

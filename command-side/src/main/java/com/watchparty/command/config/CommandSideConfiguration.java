@@ -1,0 +1,68 @@
+package com.watchparty.command.config;
+
+import com.watchparty.command.party.LobbyPolicy;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfiguration {
+
+    @Bean
+    LobbyPolicy lobbyPolicy(@Value("${watchparty.party.lobby-window:15m}") Duration window) {
+        return new LobbyPolicy(window);
+    }
+
+    /**
+     * Parties live in memory between commands, so a busy room's next message does not replay its whole stream.
+     * Safe with several instances: a stale copy loses the append race, is evicted and the command retried.
+     */
+    @Bean
+    Cache watchPartyCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * A long, busy party has tens of thousands of events. Every {@code snapshot-every} events applied to a party a
+     * snapshot of it is stored, so a party that is not in the cache (another instance, a restart, collected) is
+     * loaded from its latest snapshot and at most that many events after it, never from its first event.
+     */
+    @Bean
+    SnapshotTriggerDefinition watchPartySnapshotTrigger(Snapshotter snapshotter,
+                                                        @Value("${watchparty.party.snapshot-every:250}") int threshold) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("watchparty.party.snapshot-every must be at least 1, was " + threshold);
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+                                  @Value("${watchparty.commands.max-conflict-retries:5}") int maxRetries) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries))
+                .build();
+    }
+}

@@ -1,0 +1,301 @@
+package com.watchparty.command.party;
+
+import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.party.PartyStatus;
+import com.watchparty.api.party.ScheduleWatchPartyCommand;
+import com.watchparty.api.party.UpdateWatchPartyCommand;
+import com.watchparty.api.party.WatchPartyFinishedEvent;
+import com.watchparty.api.party.WatchPartyScheduledEvent;
+import com.watchparty.api.party.WatchPartyStartedEvent;
+import com.watchparty.api.party.WatchPartyUpdatedEvent;
+import com.watchparty.api.playback.ControlPlaybackCommand;
+import com.watchparty.api.playback.PlaybackChangedEvent;
+import com.watchparty.api.playback.PlaybackControlChangedEvent;
+import com.watchparty.api.presence.JoinPartyCommand;
+import com.watchparty.api.presence.LeavePartyCommand;
+import com.watchparty.api.presence.UserJoinedPartyEvent;
+import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.PurchaseTicketCommand;
+import com.watchparty.api.ticketing.TicketPurchase;
+import com.watchparty.api.ticketing.TicketPurchasedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.watchparty.api.error.ErrorCode.*;
+import static com.watchparty.command.Rules.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A scheduled screening: its seats, its room and its player. Everything that happens in a party is an event
+ * of this aggregate, so its event stream is the party's WatchPartyLog.
+ * <p>
+ * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields are the snapshot's format. The
+ * revision names that format; change it with the fields, and older snapshots are ignored (the party is then
+ * rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
+ */
+@Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger")
+@Revision("1")
+public class WatchParty {
+
+    static final String START_DEADLINE = "watch-party-start";
+    static final String END_DEADLINE = "watch-party-end";
+    /** Deadline ids ride in metadata: they are how to cancel a schedule, not part of what happened. */
+    static final String START_DEADLINE_ID = "startDeadlineId";
+    static final String END_DEADLINE_ID = "endDeadlineId";
+    static final int MAX_MESSAGE_LENGTH = 500;
+
+    @AggregateIdentifier
+    private UUID partyId;
+    private int movieDurationSeconds;
+    private PartySettings settings;
+    private PartyStatus status;
+    private UUID host;
+    private boolean hostOnlyPlayback;
+    private String startDeadlineId;
+    private String endDeadlineId;
+    private final Map<UUID, Seat> seatsByUser = new HashMap<>();
+    private final Set<UUID> participants = new HashSet<>();
+
+    protected WatchParty() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public WatchParty(ScheduleWatchPartyCommand command, MovieCatalog movies, Clock clock, DeadlineManager deadlines) {
+        var settings = new PartySettings(command.startTime(), command.endTime(), command.featured(),
+                command.maxParticipants()).validated();
+        require(!settings.startTime().isBefore(clock.instant()), VALIDATION_FAILED,
+                "start_time must not be in the past", "start_time");
+        var movie = movies.findMovie(command.movieId()).orElseThrow(() -> new RejectedException(
+                MOVIE_NOT_FOUND, "no movie with id " + command.movieId(), "movie_id"));
+
+        String startId = scheduleStatusDeadline(deadlines, command.partyId(), START_DEADLINE, settings.startTime());
+        String endId = scheduleStatusDeadline(deadlines, command.partyId(), END_DEADLINE, settings.endTime());
+        apply(new WatchPartyScheduledEvent(command.partyId(), command.movieId(), movie.durationSeconds(),
+                        settings.startTime(), settings.endTime(), settings.featured(), settings.maxParticipants(),
+                        command.scheduledBy()),
+                MetaData.with(START_DEADLINE_ID, startId).and(END_DEADLINE_ID, endId));
+    }
+
+    /** @return the party's version after the change, so a caller can wait for projections to reach it */
+    @CommandHandler
+    public long handle(UpdateWatchPartyCommand command, Clock clock, DeadlineManager deadlines) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "a finished party cannot be changed");
+        var next = new PartySettings(
+                Objects.requireNonNullElse(command.startTime(), settings.startTime()),
+                Objects.requireNonNullElse(command.endTime(), settings.endTime()),
+                Objects.requireNonNullElse(command.featured(), settings.featured()),
+                Objects.requireNonNullElse(command.maxParticipants(), settings.maxParticipants())).validated();
+        Instant now = clock.instant();
+        boolean startMoved = !next.startTime().equals(settings.startTime());
+        boolean endMoved = !next.endTime().equals(settings.endTime());
+        require(!startMoved || status == PartyStatus.UPCOMING, START_TIME_LOCKED,
+                "start_time cannot change once the party is ongoing", "start_time");
+        require(!startMoved || !next.startTime().isBefore(now), VALIDATION_FAILED,
+                "start_time must not be in the past", "start_time");
+        require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
+                "end_time must be in the future", "end_time");
+        require(next.maxParticipants() >= seatsByUser.size(), BELOW_TICKETS_SOLD,
+                "max_participants cannot go below the " + seatsByUser.size() + " tickets already sold",
+                "max_participants");
+        boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback;
+        if (controlChanged) {
+            apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
+        }
+        if (next.equals(settings)) {
+            return AggregateLifecycle.getVersion();
+        }
+
+        MetaData metaData = MetaData.emptyInstance();
+        if (startMoved) {
+            cancel(deadlines, START_DEADLINE, startDeadlineId);
+            metaData = metaData.and(START_DEADLINE_ID,
+                    scheduleStatusDeadline(deadlines, partyId, START_DEADLINE, next.startTime()));
+        }
+        if (endMoved) {
+            cancel(deadlines, END_DEADLINE, endDeadlineId);
+            metaData = metaData.and(END_DEADLINE_ID,
+                    scheduleStatusDeadline(deadlines, partyId, END_DEADLINE, next.endTime()));
+        }
+        apply(new WatchPartyUpdatedEvent(partyId, next.startTime(), next.endTime(), next.featured(),
+                next.maxParticipants()), metaData);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public TicketPurchase handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock) {
+        Seat seat = seatsByUser.get(command.userId());
+        if (seat != null) {
+            require(seat.isRetriedBy(command), ALREADY_PURCHASED, "you already hold a ticket for this party");
+            return seat.purchase();
+        }
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
+                TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
+        require(seatsByUser.size() < settings.maxParticipants(), SOLD_OUT, "this party is sold out");
+
+        var event = new TicketPurchasedEvent(partyId, command.purchaseId(), command.userId(), command.ticketId(),
+                ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey());
+        apply(event);
+        return TicketPurchase.of(event);
+    }
+
+    @CommandHandler
+    public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(command.admin() || seatsByUser.containsKey(command.userId()), TICKET_REQUIRED,
+                "a ticket is needed to join this party");
+        require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
+                "the room opens " + lobby.window().toMinutes() + " minutes before the start");
+        // Seats are tickets, never more than max_participants; admins (hosts, moderators) come on top.
+        if (!participants.contains(command.userId())) {
+            apply(new UserJoinedPartyEvent(partyId, command.userId(), command.username()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(LeavePartyCommand command) {
+        if (participants.contains(command.userId())) {
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SendChatMessageCommand command) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(participants.contains(command.userId()), NOT_JOINED, "join the party before chatting");
+        String content = command.content() == null ? "" : command.content().strip();
+        require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
+                "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
+        apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
+    }
+
+    @CommandHandler
+    public void handle(ControlPlaybackCommand command) {
+        require(status == PartyStatus.ONGOING, PARTY_NOT_ONGOING, "the player runs only while the party is ongoing");
+        require(participants.contains(command.userId()), NOT_JOINED, "join the party before using the player");
+        require(!hostOnlyPlayback || command.admin() || command.userId().equals(host), FORBIDDEN,
+                "only the host controls the player in this party");
+        require(command.action() != null, VALIDATION_FAILED, "action must be play, pause or seek", "action");
+        require(Double.isFinite(command.position()) && command.position() >= 0, VALIDATION_FAILED,
+                "position must be a number of seconds, 0 or more", "position");
+        double position = Math.min(command.position(), movieDurationSeconds);
+        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+    }
+
+    @DeadlineHandler(deadlineName = START_DEADLINE)
+    public void onStartDue(StatusDeadline deadline) {
+        if (status == PartyStatus.UPCOMING && deadline.dueAt().equals(settings.startTime())) {
+            apply(new WatchPartyStartedEvent(partyId));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = END_DEADLINE)
+    public void onEndDue(StatusDeadline deadline) {
+        if (status == PartyStatus.FINISHED || !deadline.dueAt().equals(settings.endTime())) {
+            return;
+        }
+        if (status == PartyStatus.UPCOMING) {
+            apply(new WatchPartyStartedEvent(partyId));
+        }
+        apply(new WatchPartyFinishedEvent(partyId));
+    }
+
+    @EventSourcingHandler
+    void on(WatchPartyScheduledEvent event,
+            @MetaDataValue(START_DEADLINE_ID) String startId,
+            @MetaDataValue(END_DEADLINE_ID) String endId) {
+        partyId = event.partyId();
+        movieDurationSeconds = event.movieDurationSeconds();
+        settings = new PartySettings(event.startTime(), event.endTime(), event.featured(), event.maxParticipants());
+        status = PartyStatus.UPCOMING;
+        host = event.scheduledBy();
+        startDeadlineId = startId;
+        endDeadlineId = endId;
+    }
+
+    @EventSourcingHandler
+    void on(WatchPartyUpdatedEvent event,
+            @MetaDataValue(START_DEADLINE_ID) String startId,
+            @MetaDataValue(END_DEADLINE_ID) String endId) {
+        settings = new PartySettings(event.startTime(), event.endTime(), event.featured(), event.maxParticipants());
+        if (startId != null) {
+            startDeadlineId = startId;
+        }
+        if (endId != null) {
+            endDeadlineId = endId;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PlaybackControlChangedEvent event) {
+        hostOnlyPlayback = event.hostOnly();
+    }
+
+    @EventSourcingHandler
+    void on(WatchPartyStartedEvent event) {
+        status = PartyStatus.ONGOING;
+    }
+
+    @EventSourcingHandler
+    void on(WatchPartyFinishedEvent event) {
+        status = PartyStatus.FINISHED;
+        participants.clear();
+    }
+
+    @EventSourcingHandler
+    void on(TicketPurchasedEvent event) {
+        seatsByUser.put(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
+    }
+
+    @EventSourcingHandler
+    void on(UserJoinedPartyEvent event) {
+        participants.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(UserLeftPartyEvent event) {
+        participants.remove(event.userId());
+    }
+
+
+    /** A sold seat, with the key that makes a retried purchase return it again. */
+    private record Seat(TicketPurchase purchase, String idempotencyKey) {
+
+        boolean isRetriedBy(PurchaseTicketCommand command) {
+            return idempotencyKey != null && idempotencyKey.equals(command.idempotencyKey())
+                    && purchase.ticketId().equals(command.ticketId());
+        }
+    }
+
+    private static String scheduleStatusDeadline(DeadlineManager deadlines, UUID partyId, String name, Instant at) {
+        return deadlines.schedule(at, name, new StatusDeadline(at),
+                new AggregateScopeDescriptor(WatchParty.class.getSimpleName(), partyId));
+    }
+
+    private static void cancel(DeadlineManager deadlines, String name, String scheduleId) {
+        if (scheduleId != null) {
+            deadlines.cancelSchedule(name, scheduleId);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package com.watchparty.command.party.web;
+
+import jakarta.validation.constraints.NotNull;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The seed's {@code POST /watch-parties} body. */
+record ScheduleWatchPartyRequest(@NotNull UUID movieId,
+                                 @NotNull Instant startTime,
+                                 @NotNull Instant endTime,
+                                 Boolean isFeatured,
+                                 @NotNull Integer maxParticipants) {
+}

@@ -1,0 +1,68 @@
+package com.watchparty.command.ticketing;
+
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.ticketing.CreateTicketCommand;
+import com.watchparty.api.ticketing.TicketCreatedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.UUID;
+
+import static com.watchparty.api.error.ErrorCode.VALIDATION_FAILED;
+import static com.watchparty.command.Rules.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** A kind of ticket (the seed's Ticket): standard, VIP, a voucher... */
+@Aggregate
+public class Ticket {
+
+    static final int MAX_NAME_LENGTH = 100;
+    static final int MAX_DESCRIPTION_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private UUID ticketId;
+
+    protected Ticket() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Ticket(CreateTicketCommand command) {
+        require(command.name() != null && !command.name().isBlank() && command.name().length() <= MAX_NAME_LENGTH,
+                VALIDATION_FAILED, "name must have 1 to " + MAX_NAME_LENGTH + " characters", "name");
+        require(command.price() != null && command.price().signum() >= 0, VALIDATION_FAILED,
+                "price must be 0 or more", "price");
+        Currency currency = currencyOf(command.currency());
+        require(command.price().stripTrailingZeros().scale() <= currency.getDefaultFractionDigits(), VALIDATION_FAILED,
+                "price has more decimals than " + currency.getCurrencyCode() + " allows", "price");
+        require(command.description() == null || command.description().length() <= MAX_DESCRIPTION_LENGTH,
+                VALIDATION_FAILED, "description has at most " + MAX_DESCRIPTION_LENGTH + " characters", "description");
+        BigDecimal price = command.price().setScale(currency.getDefaultFractionDigits());
+        apply(new TicketCreatedEvent(command.ticketId(), command.name().strip(), price, currency.getCurrencyCode(),
+                command.description(), command.voucher()));
+    }
+
+    @EventSourcingHandler
+    void on(TicketCreatedEvent event) {
+        ticketId = event.ticketId();
+    }
+
+    private static Currency currencyOf(String code) {
+        require(code != null && code.matches("[A-Z]{3}"), VALIDATION_FAILED,
+                "currency must be an ISO 4217 code such as EUR", "currency");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedException(VALIDATION_FAILED, "unknown currency " + code, "currency");
+        }
+        // metals and test codes (XAU, XXX...) have no minor unit and are no money to sell tickets in
+        require(currency.getDefaultFractionDigits() >= 0, VALIDATION_FAILED, code + " is not a currency for prices",
+                "currency");
+        return currency;
+    }
+}

@@ -1,0 +1,947 @@
+package com.watchparty.command.party;
+
+import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.party.ScheduleWatchPartyCommand;
+import com.watchparty.api.party.UpdateWatchPartyCommand;
+import com.watchparty.api.party.WatchPartyFinishedEvent;
+import com.watchparty.api.party.WatchPartyScheduledEvent;
+import com.watchparty.api.party.WatchPartyStartedEvent;
+import com.watchparty.api.party.WatchPartyUpdatedEvent;
+import com.watchparty.api.playback.ControlPlaybackCommand;
+import com.watchparty.api.playback.PlaybackControlChangedEvent;
+import com.watchparty.api.playback.PlaybackChangedEvent;
+import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.presence.JoinPartyCommand;
+import com.watchparty.api.presence.LeavePartyCommand;
+import com.watchparty.api.presence.UserJoinedPartyEvent;
+import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.PurchaseTicketCommand;
+import com.watchparty.api.ticketing.TicketPurchase;
+import com.watchparty.api.ticketing.TicketPurchasedEvent;
+import com.watchparty.command.party.MovieCatalog.MovieFacts;
+import com.watchparty.command.party.TicketCatalog.TicketFacts;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.matchers.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static com.watchparty.api.error.ErrorCode.*;
+import static com.watchparty.command.RejectionMatchers.rejectedWith;
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.matches;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The rules of a watch party, given/when/then. The fixture's simulated time drives both the deadlines and the
+ * aggregate's {@link Clock}, and starts at {@link #NOW}.
+ */
+class WatchPartyTest {
+
+    private static final Instant NOW = Instant.parse("2030-06-01T18:00:00Z");
+    private static final Duration UNTIL_START = Duration.ofHours(2);
+    private static final Duration UNTIL_END = Duration.ofHours(5);
+    private static final Instant START = NOW.plus(UNTIL_START);
+    private static final Instant END = NOW.plus(UNTIL_END);
+    /** The start of an ongoing party: half an hour ago, as the start deadline would have left it. */
+    private static final Instant ONGOING_START = NOW.minus(Duration.ofMinutes(30));
+    private static final int MOVIE_DURATION_SECONDS = 7_200;
+    private static final int MAX = 100;
+    /** Deadline names are stored with every scheduled deadline: renaming one would orphan those already due. */
+    private static final String START_DEADLINE = "watch-party-start";
+    private static final String END_DEADLINE = "watch-party-end";
+
+    private static final UUID PARTY = id("party");
+    private static final UUID MOVIE = id("movie");
+    private static final UUID UNKNOWN = id("nothing by that id");
+    private static final UUID ADMIN = id("admin");
+    private static final UUID ALICE = id("alice");
+    private static final UUID BOB = id("bob");
+    private static final UUID CAROL = id("carol");
+    private static final Map<UUID, String> NAMES = Map.of(ADMIN, "admin", ALICE, "alice", BOB, "bob", CAROL, "carol");
+
+    private static final UUID STANDARD = id("standard ticket");
+    private static final UUID VOUCHER = id("voucher ticket");
+    private static final BigDecimal STANDARD_PRICE = new BigDecimal("12.50");
+    private static final BigDecimal VOUCHER_FACE_VALUE = new BigDecimal("9.90");
+
+    private AggregateTestFixture<WatchParty> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(WatchParty.class);
+        MovieCatalog movies = movieId -> MOVIE.equals(movieId)
+                ? Optional.of(new MovieFacts(MOVIE_DURATION_SECONDS))
+                : Optional.empty();
+        Map<UUID, TicketFacts> ticketTypes = Map.of(
+                STANDARD, new TicketFacts(STANDARD_PRICE, "EUR", false),
+                VOUCHER, new TicketFacts(VOUCHER_FACE_VALUE, "EUR", true));
+        TicketCatalog tickets = ticketId -> Optional.ofNullable(ticketTypes.get(ticketId));
+        fixture.registerInjectableResource(movies);
+        fixture.registerInjectableResource(tickets);
+        fixture.registerInjectableResource(new LobbyPolicy(LobbyPolicy.DEFAULT_WINDOW));
+        fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.givenCurrentTime(NOW);
+    }
+
+    @Nested
+    class Scheduling {
+
+        @Test
+        void schedulesAPartyWithTheMoviesDuration() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleWatchPartyCommand(PARTY, MOVIE, START, END, true, MAX, ADMIN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_DURATION_SECONDS, START, END,
+                            true, MAX, ADMIN));
+        }
+
+        @Test
+        void schedulesTheStartAndEndDeadlines() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule())
+                    .expectScheduledDeadlineWithName(UNTIL_START, START_DEADLINE)
+                    .expectScheduledDeadlineWithName(UNTIL_END, END_DEADLINE)
+                    .expectScheduledDeadline(UNTIL_START, new StatusDeadline(START))
+                    .expectScheduledDeadline(UNTIL_END, new StatusDeadline(END));
+        }
+
+        @Test
+        void refusesAPartyThatEndsBeforeItStarts() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, START.minusSeconds(60), MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectExceptionMessage("end_time must be after start_time")
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void refusesAPartyThatEndsWhenItStarts() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, START, MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPartyWithoutStartOrEnd() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(null, END, MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "start_time"))
+                    .expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, null, MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAPartyThatStartsInThePast() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(NOW.minusSeconds(1), END, MAX))
+                    .expectException(RejectedException.class)
+                    .expectException(rejectedWith(VALIDATION_FAILED, "start_time"))
+                    .expectExceptionMessage("start_time must not be in the past")
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void acceptsAPartyThatStartsRightNow() {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(NOW, END, MAX))
+                    .expectEvents(scheduled(NOW, END, MAX))
+                    .expectScheduledDeadlineWithName(Duration.ZERO, START_DEADLINE);
+        }
+
+        @ParameterizedTest(name = "max_participants {0}")
+        @ValueSource(ints = {-1, 0, 10_001})
+        void refusesASizeOutOfBounds(int maxParticipants) {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, END, maxParticipants))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "max_participants"))
+                    .expectExceptionMessage("max_participants must be between 1 and 10000")
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest(name = "max_participants {0}")
+        @ValueSource(ints = {1, 10_000})
+        void acceptsASizeWithinBounds(int maxParticipants) {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, END, maxParticipants))
+                    .expectEvents(scheduled(START, END, maxParticipants));
+        }
+
+        @Test
+        void refusesAnUnknownMovie() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleWatchPartyCommand(PARTY, UNKNOWN, START, END, false, MAX, ADMIN))
+                    .expectException(rejectedWith(MOVIE_NOT_FOUND, "movie_id"))
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+    }
+
+    @Nested
+    class StatusByDeadlines {
+
+        @Test
+        void startsThePartyWhenTheStartDeadlineIsMet() {
+            fixture.givenCommands(schedule())
+                    .whenTimeElapses(UNTIL_START)
+                    .expectTriggeredDeadlinesWithName(START_DEADLINE)
+                    .expectEvents(new WatchPartyStartedEvent(PARTY));
+        }
+
+        @Test
+        void staysUpcomingUntilTheStartDeadline() {
+            fixture.givenCommands(schedule())
+                    .whenTimeElapses(UNTIL_START.minusSeconds(1))
+                    .expectNoEvents()
+                    .expectScheduledDeadlineWithName(Duration.ofSeconds(1), START_DEADLINE);
+        }
+
+        @Test
+        void finishesThePartyWhenTheEndDeadlineIsMet() {
+            fixture.givenCommands(schedule())
+                    .whenTimeElapses(UNTIL_END)
+                    .expectTriggeredDeadlinesWithName(START_DEADLINE, END_DEADLINE)
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            Matchers.<Object>equalTo(new WatchPartyStartedEvent(PARTY)),
+                            Matchers.<Object>equalTo(new WatchPartyFinishedEvent(PARTY)),
+                            andNoMore())))
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void ignoresAStartDeadlineDeliveredAgainAfterThePartyStarted() {
+            // At-least-once delivery: the same start deadline is handled a second time.
+            fixture.registerDeadlineHandlerInterceptor(deliveringEachDeadlineTwice());
+
+            fixture.givenCommands(schedule())
+                    .whenTimeElapses(UNTIL_START)
+                    .expectEvents(new WatchPartyStartedEvent(PARTY));
+        }
+
+        @Test
+        void startsAndFinishesAPartyStillUpcomingWhenTheEndDeadlineIsMet() {
+            // The start deadline got lost: the end deadline alone must still move the party through its statuses.
+            fixture.registerDeadlineHandlerInterceptor(losing(START_DEADLINE));
+
+            fixture.givenCommands(schedule())
+                    .whenTimeElapses(UNTIL_END)
+                    .expectEvents(new WatchPartyStartedEvent(PARTY), new WatchPartyFinishedEvent(PARTY));
+        }
+
+        @Test
+        void reschedulesTheStartDeadlineWhenTheStartMoves() {
+            Duration untilNewStart = UNTIL_START.plusHours(1);
+
+            fixture.givenCommands(schedule())
+                    .when(update(NOW.plus(untilNewStart), null, null, null))
+                    .expectNoScheduledDeadlineWithName(UNTIL_START, START_DEADLINE)
+                    .expectScheduledDeadlineWithName(untilNewStart, START_DEADLINE)
+                    .expectScheduledDeadline(untilNewStart, new StatusDeadline(NOW.plus(untilNewStart)))
+                    .expectScheduledDeadlineWithName(UNTIL_END, END_DEADLINE);
+        }
+
+        @Test
+        void doesNotStartThePartyAtTheOldStartTime() {
+            Duration untilNewStart = UNTIL_START.plusHours(1);
+
+            fixture.givenCommands(schedule())
+                    .andGivenCommands(update(NOW.plus(untilNewStart), null, null, null))
+                    .whenTimeElapses(UNTIL_START.plusMinutes(30))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void startsThePartyAtTheNewStartTime() {
+            Duration untilNewStart = UNTIL_START.plusHours(1);
+
+            fixture.givenCommands(schedule())
+                    .andGivenCommands(update(NOW.plus(untilNewStart), null, null, null))
+                    .whenTimeElapses(untilNewStart)
+                    .expectTriggeredDeadlinesWithName(START_DEADLINE)
+                    .expectEvents(new WatchPartyStartedEvent(PARTY));
+        }
+
+        @Test
+        void ignoresAStartDeadlineForAStartTimeThatNoLongerHolds() {
+            // The deadline of the original start escaped cancellation and arrives once the start has moved.
+            Duration untilNewStart = UNTIL_START.plusHours(1);
+            fixture.registerDeadlineHandlerInterceptor(replacingThePayloadWith(new StatusDeadline(START)));
+
+            fixture.givenCommands(schedule())
+                    .andGivenCommands(update(NOW.plus(untilNewStart), null, null, null))
+                    .whenTimeElapses(untilNewStart)
+                    .expectTriggeredDeadlinesWithName(START_DEADLINE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNotFinishThePartyAtTheOldEndTime() {
+            Duration untilNewEnd = UNTIL_END.plusHours(1);
+
+            fixture.givenCommands(schedule())
+                    .andGivenCommands(update(null, NOW.plus(untilNewEnd), null, null))
+                    .whenTimeElapses(UNTIL_END)
+                    .expectEvents(new WatchPartyStartedEvent(PARTY))
+                    .expectScheduledDeadlineWithName(Duration.ofHours(1), END_DEADLINE);
+        }
+
+        // ---- how a real deadline manager may misbehave: deliveries the stub never makes on its own ----
+
+        private MessageHandlerInterceptor<DeadlineMessage<?>> deliveringEachDeadlineTwice() {
+            return (unitOfWork, chain) -> {
+                chain.proceed();
+                return chain.proceed();
+            };
+        }
+
+        private MessageHandlerInterceptor<DeadlineMessage<?>> losing(String deadlineName) {
+            return (unitOfWork, chain) -> deadlineName.equals(unitOfWork.getMessage().getDeadlineName())
+                    ? unitOfWork.getMessage()
+                    : chain.proceed();
+        }
+
+        private MessageHandlerInterceptor<DeadlineMessage<?>> replacingThePayloadWith(StatusDeadline payload) {
+            return (unitOfWork, chain) -> {
+                unitOfWork.transformMessage(deadline -> GenericDeadlineMessage.asDeadlineMessage(
+                        deadline.getDeadlineName(), payload, deadline.getTimestamp()));
+                return chain.proceed();
+            };
+        }
+    }
+
+    @Nested
+    class Updating {
+
+        @Test
+        void announcesAChangeWithAllTheSettings() {
+            fixture.givenCommands(schedule())
+                    .when(new UpdateWatchPartyCommand(PARTY, null, null, true, null, null))
+                    .expectEvents(new WatchPartyUpdatedEvent(PARTY, START, END, true, MAX));
+        }
+
+        @Test
+        void returnsTheVersionAfterTheChange() {
+            fixture.givenCommands(schedule(), purchase(ALICE, STANDARD, null))
+                    .when(update(null, null, null, 50))
+                    .expectEvents(new WatchPartyUpdatedEvent(PARTY, START, END, false, 50))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void changesNothingWhenTheSettingsAreTheSame() {
+            fixture.givenCommands(schedule())
+                    .when(new UpdateWatchPartyCommand(PARTY, START, END, false, MAX, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(0L)
+                    .expectScheduledDeadlineWithName(UNTIL_START, START_DEADLINE)
+                    .expectScheduledDeadlineWithName(UNTIL_END, END_DEADLINE);
+        }
+
+        @Test
+        void refusesToChangeAFinishedParty() {
+            fixture.given(finishedParty())
+                    .when(update(null, null, true, null))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesASizeBelowTheTicketsSold() {
+            fixture.given(partyScheduled())
+                    .andGiven(purchased(ALICE), purchased(BOB))
+                    .when(update(null, null, null, 1))
+                    .expectException(rejectedWith(BELOW_TICKETS_SOLD, "max_participants"))
+                    .expectExceptionMessage(containsString("2 tickets already sold"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsASizeEqualToTheTicketsSold() {
+            fixture.given(partyScheduled())
+                    .andGiven(purchased(ALICE), purchased(BOB))
+                    .when(update(null, null, null, 2))
+                    .expectEvents(new WatchPartyUpdatedEvent(PARTY, START, END, false, 2));
+        }
+
+        @Test
+        void refusesASizeOutOfBounds() {
+            fixture.given(partyScheduled())
+                    .when(update(null, null, null, 0))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "max_participants"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void locksTheStartOnceThePartyIsOngoing() {
+            fixture.given(ongoingParty(MAX))
+                    .when(update(NOW.plus(Duration.ofMinutes(10)), null, null, null))
+                    .expectException(rejectedWith(START_TIME_LOCKED, "start_time"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void extendsAnOngoingParty() {
+            Instant later = NOW.plus(Duration.ofHours(3));
+
+            fixture.given(ongoingParty(MAX))
+                    .when(update(null, later, null, null))
+                    .expectEvents(new WatchPartyUpdatedEvent(PARTY, ONGOING_START, later, false, MAX))
+                    .expectScheduledDeadline(Duration.ofHours(3), new StatusDeadline(later));
+        }
+
+        @Test
+        void refusesMovingTheStartIntoThePast() {
+            fixture.givenCommands(schedule())
+                    .when(update(NOW.minusSeconds(60), null, null, null))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "start_time"))
+                    .expectNoEvents()
+                    .expectScheduledDeadlineWithName(UNTIL_START, START_DEADLINE);
+        }
+
+        @Test
+        void refusesAnEndBeforeTheStart() {
+            fixture.givenCommands(schedule())
+                    .when(update(null, START.minusSeconds(60), null, null))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void changesAPartyWhoseEventsCarryNoDeadlineIds() {
+            // Deadline ids are metadata, not part of what happened: a stream without them (imported, migrated, or
+            // written before they were recorded) must still replay and accept changes.
+            fixture.given(scheduled(START, END, MAX))
+                    .when(update(null, null, true, null))
+                    .expectEvents(new WatchPartyUpdatedEvent(PARTY, START, END, true, MAX));
+        }
+
+        @Test
+        void refusesMovingTheEndIntoThePast() {
+            fixture.given(ongoingParty(MAX))
+                    .when(update(null, NOW.minusSeconds(60), null, null))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Purchasing {
+
+        @Test
+        void sellsATicketAtItsPrice() {
+            UUID purchaseId = id("alice's purchase");
+
+            fixture.givenCommands(schedule())
+                    .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, STANDARD, "key-1"))
+                    .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, STANDARD, STANDARD_PRICE, "EUR",
+                            NOW, "key-1"))
+                    .expectResultMessagePayload(new TicketPurchase(purchaseId, ALICE, PARTY, STANDARD, NOW,
+                            STANDARD_PRICE, "EUR"));
+        }
+
+        @Test
+        void redeemsAVoucherAtPriceZeroKeepingTheScale() {
+            UUID purchaseId = id("alice's voucher");
+
+            fixture.givenCommands(schedule())
+                    .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, VOUCHER, null))
+                    .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, VOUCHER, new BigDecimal("0.00"),
+                            "EUR", NOW, null))
+                    .expectResultMessagePayloadMatching(matches((TicketPurchase purchase) ->
+                            purchase.pricePaid().signum() == 0 && purchase.pricePaid().scale() == 2));
+        }
+
+        @Test
+        void refusesAnUnknownTicket() {
+            fixture.givenCommands(schedule())
+                    .when(purchase(ALICE, UNKNOWN, null))
+                    .expectException(rejectedWith(TICKET_NOT_FOUND, "ticket_id"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToSellForAFinishedParty() {
+            fixture.given(finishedParty())
+                    .when(purchase(ALICE, STANDARD, null))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void sellsForAnOngoingParty() {
+            fixture.given(ongoingParty(MAX))
+                    .when(purchase(ALICE, STANDARD, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((TicketPurchasedEvent event) -> event.userId().equals(ALICE)),
+                            andNoMore())));
+        }
+
+        @Test
+        void refusesASecondTicketForTheSameUser() {
+            fixture.givenCommands(schedule(), purchase(ALICE, STANDARD, "key-1"))
+                    .when(new PurchaseTicketCommand(PARTY, id("another purchase"), ALICE, STANDARD, "key-2"))
+                    .expectException(rejectedWith(ALREADY_PURCHASED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void treatsAPurchaseWithoutIdempotencyKeyAsASecondTicket() {
+            fixture.givenCommands(schedule(), purchase(ALICE, STANDARD, null))
+                    .when(purchase(ALICE, STANDARD, null))
+                    .expectException(rejectedWith(ALREADY_PURCHASED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void returnsTheOriginalPurchaseWhenARetryHasTheSameKey() {
+            UUID originalId = id("original purchase");
+
+            fixture.givenCommands(schedule(), new PurchaseTicketCommand(PARTY, originalId, ALICE, STANDARD, "key-1"))
+                    .when(new PurchaseTicketCommand(PARTY, id("retried purchase"), ALICE, STANDARD, "key-1"))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new TicketPurchase(originalId, ALICE, PARTY, STANDARD, NOW,
+                            STANDARD_PRICE, "EUR"));
+        }
+
+        @Test
+        void refusesARetryWithTheSameKeyForAnotherTicket() {
+            fixture.givenCommands(schedule(), purchase(ALICE, STANDARD, "key-1"))
+                    .when(purchase(ALICE, VOUCHER, "key-1"))
+                    .expectException(rejectedWith(ALREADY_PURCHASED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesWhenEverySeatIsSold() {
+            fixture.givenCommands(schedule(START, END, 2), purchase(ALICE, STANDARD, null),
+                            purchase(BOB, STANDARD, null))
+                    .when(purchase(CAROL, STANDARD, null))
+                    .expectException(rejectedWith(SOLD_OUT))
+                    .expectExceptionMessage("this party is sold out")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void sellsTheLastSeat() {
+            fixture.givenCommands(schedule(START, END, 2), purchase(ALICE, STANDARD, null))
+                    .when(purchase(BOB, STANDARD, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((TicketPurchasedEvent event) -> event.userId().equals(BOB)),
+                            andNoMore())));
+        }
+    }
+
+    @Nested
+    class Joining {
+
+        @Test
+        void refusesAUserWithoutATicket() {
+            fixture.given(ongoingParty(MAX))
+                    .when(join(ALICE))
+                    .expectException(rejectedWith(TICKET_REQUIRED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void letsATicketHolderJoinAnOngoingParty() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE))
+                    .when(join(ALICE))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"));
+        }
+
+        @Test
+        void letsAnAdminJoinWithoutATicket() {
+            fixture.given(ongoingParty(MAX))
+                    .when(joinAsAdmin(ADMIN))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ADMIN, "admin"));
+        }
+
+        @Test
+        void keepsTheRoomClosedSixteenMinutesBeforeTheStart() {
+            Instant start = NOW.plus(Duration.ofMinutes(16));
+
+            fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE))
+                    .when(join(ALICE))
+                    .expectException(rejectedWith(PARTY_NOT_OPEN))
+                    .expectExceptionMessage("the room opens 15 minutes before the start")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void opensTheRoomFourteenMinutesBeforeTheStart() {
+            Instant start = NOW.plus(Duration.ofMinutes(14));
+
+            fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE))
+                    .when(join(ALICE))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"));
+        }
+
+        @Test
+        void opensTheRoomExactlyFifteenMinutesBeforeTheStart() {
+            Instant start = NOW.plus(LobbyPolicy.DEFAULT_WINDOW);
+
+            fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE))
+                    .when(join(ALICE))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"));
+        }
+
+        @Test
+        void refusesToJoinAFinishedParty() {
+            fixture.given(finishedParty())
+                    .andGiven(purchased(ALICE))
+                    .when(join(ALICE))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ignoresJoiningTwice() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(join(ALICE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminNeverTakesATicketHoldersPlace() {
+            // One seat; an admin (who needs no ticket) is already in the room.
+            fixture.given(ongoingParty(1))
+                    .andGiven(purchased(ALICE), joined(ADMIN))
+                    .when(join(ALICE))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"));
+        }
+
+        @Test
+        void letsAnAdminIntoAFullRoom() {
+            fixture.given(ongoingParty(1))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(joinAsAdmin(ADMIN))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ADMIN, "admin"));
+        }
+    }
+
+    @Nested
+    class Leaving {
+
+        @Test
+        void recordsAParticipantLeaving() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(new LeavePartyCommand(PARTY, ALICE))
+                    .expectEvents(new UserLeftPartyEvent(PARTY, ALICE));
+        }
+
+        @Test
+        void ignoresALeaveFromSomeoneNotInTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new UserLeftPartyEvent(PARTY, ALICE))
+                    .when(new LeavePartyCommand(PARTY, ALICE))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Chatting {
+
+        private final UUID messageId = id("message");
+
+        @Test
+        void refusesAMessageFromSomeoneNotInTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE))
+                    .when(chat(ALICE, "hello"))
+                    .expectException(rejectedWith(NOT_JOINED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void postsTheMessageTrimmed() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, "  \thello everyone \n"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, ALICE, "hello everyone"));
+        }
+
+        @Test
+        void letsTheLobbyChatBeforeTheStart() {
+            Instant start = NOW.plus(Duration.ofMinutes(10));
+
+            fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, "soon!"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, ALICE, "soon!"));
+        }
+
+        @ParameterizedTest(name = "content [{0}]")
+        @NullAndEmptySource
+        @ValueSource(strings = {" ", "   \t\n "})
+        void refusesAnEmptyMessage(String content) {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, content))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "content"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAMessageLongerThan500Characters() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, "x".repeat(501)))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "content"))
+                    .expectExceptionMessage("a message has 1 to 500 characters")
+                    .expectNoEvents();
+        }
+
+        @Test
+        void acceptsAMessageOf500Characters() {
+            String content = "x".repeat(500);
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, "  " + content + "  "))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, ALICE, content));
+        }
+
+        @Test
+        void refusesChatInAFinishedParty() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new WatchPartyFinishedEvent(PARTY))
+                    .when(chat(ALICE, "bye"))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
+        }
+
+        private SendChatMessageCommand chat(UUID user, String content) {
+            return new SendChatMessageCommand(PARTY, messageId, user, content);
+        }
+    }
+
+    @Nested
+    class Playing {
+
+        @Test
+        void refusesSomeoneNotInTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE))
+                    .when(player(ALICE, PlayerAction.PLAY, 0))
+                    .expectException(rejectedWith(NOT_JOINED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesThePlayerBeforeThePartyStarts() {
+            Instant start = NOW.plus(Duration.ofMinutes(10));
+
+            fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, PlayerAction.PLAY, 0))
+                    .expectException(rejectedWith(PARTY_NOT_ONGOING))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsAPlayerAction() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, PlayerAction.SEEK, 42.5))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ALICE, PlayerAction.SEEK, 42.5));
+        }
+
+        @ParameterizedTest(name = "position {0}")
+        @ValueSource(doubles = {-0.001, -1, Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY})
+        void refusesAPositionThatIsNotASecondOfTheFilm(double position) {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, PlayerAction.SEEK, position))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "position"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAMissingAction() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, null, 10))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "action"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void clampsAPositionBeyondTheEndOfTheFilm() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, PlayerAction.SEEK, MOVIE_DURATION_SECONDS + 600.0))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ALICE, PlayerAction.SEEK, MOVIE_DURATION_SECONDS));
+        }
+
+        @Test
+        void refusesAParticipantWhenOnlyTheHostControlsThePlayer() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new PlaybackControlChangedEvent(PARTY, true), purchased(ALICE), joined(ALICE))
+                    .when(player(ALICE, PlayerAction.PAUSE, 10))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void letsAnAdminUseARestrictedPlayer() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new PlaybackControlChangedEvent(PARTY, true), joined(BOB))
+                    .when(new ControlPlaybackCommand(PARTY, BOB, PlayerAction.PAUSE, 10, true))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, BOB, PlayerAction.PAUSE, 10));
+        }
+
+        @Test
+        void letsTheHostUseARestrictedPlayer() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new PlaybackControlChangedEvent(PARTY, true), joined(ADMIN))
+                    .when(player(ADMIN, PlayerAction.PLAY, 3))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ADMIN, PlayerAction.PLAY, 3));
+        }
+
+        @Test
+        void restrictingThePlayerIsAnEventOfItsOwn() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new UpdateWatchPartyCommand(PARTY, null, null, null, null, true))
+                    .expectEvents(new PlaybackControlChangedEvent(PARTY, true));
+        }
+
+        private ControlPlaybackCommand player(UUID user, PlayerAction action, double position) {
+            return new ControlPlaybackCommand(PARTY, user, action, position, false);
+        }
+    }
+
+    // ---- commands and events the tests start from -------------------------------------------------------------
+
+    private static ScheduleWatchPartyCommand schedule() {
+        return schedule(START, END, MAX);
+    }
+
+    private static ScheduleWatchPartyCommand schedule(Instant start, Instant end, int maxParticipants) {
+        return new ScheduleWatchPartyCommand(PARTY, MOVIE, start, end, false, maxParticipants, ADMIN);
+    }
+
+    /** The event of a party scheduled at {@link #START}, as the store holds it: with its deadline ids. */
+    private static EventMessage<WatchPartyScheduledEvent> partyScheduled() {
+        return partyScheduled(START, END, MAX);
+    }
+
+    private static EventMessage<WatchPartyScheduledEvent> partyScheduled(Instant start, Instant end,
+                                                                         int maxParticipants) {
+        return new GenericEventMessage<>(scheduled(start, end, maxParticipants),
+                MetaData.with(WatchParty.START_DEADLINE_ID, "start-deadline-id")
+                        .and(WatchParty.END_DEADLINE_ID, "end-deadline-id"));
+    }
+
+    private static WatchPartyScheduledEvent scheduled(Instant start, Instant end, int maxParticipants) {
+        return new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_DURATION_SECONDS, start, end, false,
+                maxParticipants, ADMIN);
+    }
+
+    /** A party that started half an hour ago and ends in an hour and a half. */
+    private static List<Object> ongoingParty(int maxParticipants) {
+        return List.of(partyScheduled(ONGOING_START, ONGOING_START.plus(Duration.ofHours(2)), maxParticipants),
+                new WatchPartyStartedEvent(PARTY));
+    }
+
+    private static List<Object> finishedParty() {
+        Instant start = NOW.minus(Duration.ofHours(3));
+        return List.of(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX),
+                new WatchPartyStartedEvent(PARTY),
+                new WatchPartyFinishedEvent(PARTY));
+    }
+
+    private static UpdateWatchPartyCommand update(Instant start, Instant end, Boolean featured, Integer max) {
+        return new UpdateWatchPartyCommand(PARTY, start, end, featured, max, null);
+    }
+
+    private static PurchaseTicketCommand purchase(UUID user, UUID ticket, String idempotencyKey) {
+        return new PurchaseTicketCommand(PARTY, id("purchase by " + user), user, ticket, idempotencyKey);
+    }
+
+    private static TicketPurchasedEvent purchased(UUID user) {
+        return new TicketPurchasedEvent(PARTY, id("purchase by " + user), user, STANDARD, STANDARD_PRICE, "EUR",
+                NOW.minus(Duration.ofDays(1)), null);
+    }
+
+    private static JoinPartyCommand join(UUID user) {
+        return new JoinPartyCommand(PARTY, user, NAMES.get(user), false);
+    }
+
+    private static JoinPartyCommand joinAsAdmin(UUID user) {
+        return new JoinPartyCommand(PARTY, user, NAMES.get(user), true);
+    }
+
+    private static UserJoinedPartyEvent joined(UUID user) {
+        return new UserJoinedPartyEvent(PARTY, user, NAMES.get(user));
+    }
+
+    private static UUID id(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A clock that reads the fixture's simulated time, so that "now" in a handler and the deadlines agree. */
+    private static final class FixtureClock extends Clock {
+
+        private final Supplier<Instant> now;
+        private final ZoneId zone;
+
+        FixtureClock(Supplier<Instant> now) {
+            this(now, ZoneOffset.UTC);
+        }
+
+        private FixtureClock(Supplier<Instant> now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new FixtureClock(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}

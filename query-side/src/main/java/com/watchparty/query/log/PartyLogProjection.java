@@ -1,0 +1,117 @@
+package com.watchparty.query.log;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.watchparty.api.Page;
+import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.log.FindPartyLogQuery;
+import com.watchparty.api.log.LogEventType;
+import com.watchparty.api.log.PartyLogEntry;
+import com.watchparty.api.playback.PlaybackChangedEvent;
+import com.watchparty.api.presence.UserJoinedPartyEvent;
+import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.query.JsonColumns;
+import com.watchparty.query.JsonRows;
+import com.watchparty.query.Pages;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import static com.watchparty.query.Timestamps.of;
+import static com.watchparty.query.Timestamps.read;
+
+/**
+ * The seed's WatchPartyLog: every join, leave, message and player action of a party, in the order they were
+ * stored, with {@code event_time} in seconds from the party's (current) start time.
+ */
+@Component
+@ProcessingGroup("party-log")
+class PartyLogProjection {
+
+    private static final String COLUMNS = "l.*, extract(epoch from (l.real_time - p.start_time))::float8 as event_time";
+    private static final String FROM =
+            "from party_log l join watch_party_view p on p.id = l.party_id where l.party_id = ?";
+    private static final String ORDER = "l.sequence_number";
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final RowMapper<PartyLogEntry> row;
+
+    PartyLogProjection(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.row = (rs, n) -> new PartyLogEntry(rs.getString("event_id"), rs.getObject("party_id", UUID.class),
+                rs.getObject("user_id", UUID.class), LogEventType.valueOf(rs.getString("event_type")),
+                json.read(rs.getString("content")), read(rs, "real_time"), rs.getDouble("event_time"));
+    }
+
+    @EventHandler
+    void on(UserJoinedPartyEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserLeftPartyEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(ChatMessageSentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(PlaybackChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.sql("delete from party_log").update();
+    }
+
+    @QueryHandler
+    Page<PartyLogEntry> handle(FindPartyLogQuery query) {
+        return Pages.read(jdbc, COLUMNS, FROM, ORDER, List.of(query.partyId()), row, query.page());
+    }
+
+    /** The party's whole log, in order, as the JSON of a {@link PartyLogEntry} each. */
+    JsonRows lines(UUID partyId) {
+        return new JsonRows("select " + COLUMNS + " " + FROM + " order by " + ORDER, List.of(partyId),
+                PartyLogProjection::write);
+    }
+
+    private static void write(ResultSet row, JsonGenerator json) throws SQLException, IOException {
+        json.writeStartObject();
+        json.writeStringField("id", row.getString("event_id"));
+        json.writeStringField("watch_party_id", row.getString("party_id"));
+        json.writeStringField("user_id", row.getString("user_id"));
+        json.writeStringField("event_type", LogEventType.valueOf(row.getString("event_type")).wireName());
+        JsonColumns.writeField(json, "content", row.getString("content"));
+        json.writeStringField("real_time", read(row, "real_time").toString());
+        json.writeNumberField("event_time", row.getDouble("event_time"));
+        json.writeEndObject();
+    }
+
+    private void append(Object event, EventMessage<?> message, long sequence) {
+        LogEntry entry = LogEntry.of(event).orElseThrow();
+        jdbc.sql("""
+                        insert into party_log (event_id, party_id, sequence_number, user_id, event_type, content,
+                            real_time)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (event_id) do nothing""")
+                .params(message.getIdentifier(), entry.partyId(), sequence, entry.userId(), entry.type().name(),
+                        json.write(entry.content()), of(message.getTimestamp()))
+                .update();
+    }
+}

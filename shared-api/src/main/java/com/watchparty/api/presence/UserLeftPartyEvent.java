@@ -1,0 +1,9 @@
+package com.watchparty.api.presence;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+@Revision("1")
+public record UserLeftPartyEvent(UUID partyId, UUID userId) {
+}
