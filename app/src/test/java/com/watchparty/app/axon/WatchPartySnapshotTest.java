@@ -17,6 +17,7 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
@@ -151,8 +152,8 @@ class WatchPartySnapshotTest {
         given(source).when(new PurchaseTicketCommand(PARTY, UUID.randomUUID(), ALICE, TICKET, "alice-key"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new TicketPurchase(ALICE_PURCHASE, ALICE, PARTY, TICKET,
-                        ALICE_BOUGHT_AT, new BigDecimal("12.50"), "EUR"));
+                .expectResultMessagePayloadMatching(receiptFor(new TicketPurchase(ALICE_PURCHASE, ALICE, PARTY,
+                        TICKET, ALICE_BOUGHT_AT, new BigDecimal("12.50"), "EUR")));
     }
 
     @ParameterizedTest
@@ -226,6 +227,16 @@ class WatchPartySnapshotTest {
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.givenCurrentTime(NOW);
         return fixture;
+    }
+
+    /** The receipt's purchase only: the fixture gives a snapshot as the party's first event, not at its version. */
+    private static Matcher<PurchaseReceipt> receiptFor(TicketPurchase purchase) {
+        return new FeatureMatcher<>(equalTo(purchase), "a receipt for", "purchase") {
+            @Override
+            protected TicketPurchase featureValueOf(PurchaseReceipt receipt) {
+                return receipt.purchase();
+            }
+        };
     }
 
     private static Matcher<RejectedException> rejectedWith(ErrorCode code) {

@@ -17,6 +17,7 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
@@ -143,11 +144,11 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public TicketPurchase handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock) {
+    public PurchaseReceipt handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock) {
         Seat seat = seatsByUser.get(command.userId());
         if (seat != null) {
             require(seat.isRetriedBy(command), ALREADY_PURCHASED, "you already hold a ticket for this party");
-            return seat.purchase();
+            return new PurchaseReceipt(seat.purchase(), AggregateLifecycle.getVersion());
         }
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
@@ -157,7 +158,7 @@ public class WatchParty {
         var event = new TicketPurchasedEvent(partyId, command.purchaseId(), command.userId(), command.ticketId(),
                 ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey());
         apply(event);
-        return TicketPurchase.of(event);
+        return new PurchaseReceipt(TicketPurchase.of(event), AggregateLifecycle.getVersion());
     }
 
     @CommandHandler

@@ -7,6 +7,7 @@ import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.util.function.BiPredicate;
 
 /**
  * Sends a command and waits until the projection shows its effect, so the response a client gets is what the
- * next GET will return. It subscribes before sending, so no update can slip by in between.
+ * next GET will return, from any instance. It subscribes before sending, so no update can slip by in between.
+ * Updates reach it only from projections running in this JVM; when another instance holds the party's segment,
+ * asking the view again every poll interval finds what that instance projected.
  */
 @Component
 public class ReadYourWrites {
@@ -24,28 +27,37 @@ public class ReadYourWrites {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Duration timeout;
+    private final Duration pollInterval;
 
     ReadYourWrites(CommandGateway commands, QueryGateway queries,
-                   @Value("${watchparty.web.projection-wait:5s}") Duration timeout) {
+                   @Value("${watchparty.web.projection-wait:5s}") Duration timeout,
+                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval) {
         this.commands = commands;
         this.queries = queries;
         this.timeout = timeout;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The command's result, and the view once it showed the command (empty if it did not in time). */
+    public record Outcome<R, V>(R result, Optional<V> view) {
     }
 
     /**
      * @param caughtUp given the command's result and a version of the view, whether the view shows the command
-     * @return the view once it shows the command, or empty if the projection did not catch up in time
      */
-    public <V> Optional<V> send(Object command, Object query, Class<V> viewType, BiPredicate<Object, V> caughtUp) {
+    public <R, V> Outcome<R, V> send(Object command, Object query, Class<V> viewType, BiPredicate<R, V> caughtUp) {
         try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {
-            Object result = commands.sendAndWait(command);
-            return views.initialResult().flatMap(Mono::justOrEmpty)
-                    .concatWith(views.updates())
-                    .filter(view -> caughtUp.test(result, view))
+            R result = commands.sendAndWait(command);
+            Flux<V> polled = Flux.interval(pollInterval).concatMap(tick -> Mono.fromFuture(
+                    () -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType))).flatMap(Mono::justOrEmpty));
+            Optional<V> view = views.initialResult().flatMap(Mono::justOrEmpty)
+                    .concatWith(Flux.merge(views.updates(), polled))
+                    .filter(shown -> caughtUp.test(result, shown))
                     .next()
                     .timeout(timeout, Mono.empty())
                     .blockOptional();
+            return new Outcome<>(result, view);
         }
     }
 
@@ -53,7 +65,7 @@ public class ReadYourWrites {
      * Creates a resource: 201 with its view, or 202 with its location if the projection is slow to show it.
      */
     public <V> ResponseEntity<V> create(Object command, Object query, Class<V> viewType, URI location) {
-        return send(command, query, viewType, (result, view) -> true)
+        return send(command, query, viewType, (result, view) -> true).view()
                 .map(view -> ResponseEntity.created(location).body(view))
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }

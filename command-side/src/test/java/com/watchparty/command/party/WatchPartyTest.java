@@ -17,6 +17,7 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
@@ -467,8 +468,8 @@ class WatchPartyTest {
                     .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, STANDARD, "key-1"))
                     .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, STANDARD, STANDARD_PRICE, "EUR",
                             NOW, "key-1"))
-                    .expectResultMessagePayload(new TicketPurchase(purchaseId, ALICE, PARTY, STANDARD, NOW,
-                            STANDARD_PRICE, "EUR"));
+                    .expectResultMessagePayload(new PurchaseReceipt(new TicketPurchase(purchaseId, ALICE, PARTY,
+                            STANDARD, NOW, STANDARD_PRICE, "EUR"), 1));
         }
 
         @Test
@@ -479,8 +480,9 @@ class WatchPartyTest {
                     .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, VOUCHER, null))
                     .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, VOUCHER, new BigDecimal("0.00"),
                             "EUR", NOW, null))
-                    .expectResultMessagePayloadMatching(matches((TicketPurchase purchase) ->
-                            purchase.pricePaid().signum() == 0 && purchase.pricePaid().scale() == 2));
+                    .expectResultMessagePayloadMatching(matches((PurchaseReceipt receipt) ->
+                            receipt.purchase().pricePaid().signum() == 0
+                                    && receipt.purchase().pricePaid().scale() == 2));
         }
 
         @Test
@@ -531,8 +533,8 @@ class WatchPartyTest {
             fixture.givenCommands(schedule(), new PurchaseTicketCommand(PARTY, originalId, ALICE, STANDARD, "key-1"))
                     .when(new PurchaseTicketCommand(PARTY, id("retried purchase"), ALICE, STANDARD, "key-1"))
                     .expectNoEvents()
-                    .expectResultMessagePayload(new TicketPurchase(originalId, ALICE, PARTY, STANDARD, NOW,
-                            STANDARD_PRICE, "EUR"));
+                    .expectResultMessagePayload(new PurchaseReceipt(new TicketPurchase(originalId, ALICE, PARTY,
+                            STANDARD, NOW, STANDARD_PRICE, "EUR"), 1));
         }
 
         @Test

@@ -43,7 +43,8 @@ class WatchPartyCommandController {
         var command = new UpdateWatchPartyCommand(id, request.startTime(), request.endTime(), request.isFeatured(),
                 request.maxParticipants(), request.hostOnlyPlayback());
         return readYourWrites.send(command, new FindWatchPartyQuery(id), WatchPartyView.class,
-                        (version, view) -> view.version() >= (Long) version)
+                        (Long version, WatchPartyView view) -> view.version() >= version)
+                .view()
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/watch-parties/" + id)).build());
     }
