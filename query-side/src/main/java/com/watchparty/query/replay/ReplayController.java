@@ -4,9 +4,6 @@ import com.watchparty.api.PageRequest;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.log.LogEventType;
-import com.watchparty.api.party.FindWatchPartyQuery;
-import com.watchparty.api.party.PartyStatus;
-import com.watchparty.api.party.WatchPartyView;
 import com.watchparty.api.replay.FindReplayQuery;
 import com.watchparty.api.replay.ReplayCursor;
 import com.watchparty.api.replay.ReplayTimeline;
@@ -33,11 +30,13 @@ class ReplayController {
     static final int DEFAULT_PAGE_SIZE = 200;
 
     private final Queries queries;
+    private final FinishedParties finishedParties;
     private final ReplayReader reader;
     private final Ndjson ndjson;
 
-    ReplayController(Queries queries, ReplayReader reader, Ndjson ndjson) {
+    ReplayController(Queries queries, FinishedParties finishedParties, ReplayReader reader, Ndjson ndjson) {
         this.queries = queries;
+        this.finishedParties = finishedParties;
         this.reader = reader;
         this.ndjson = ndjson;
     }
@@ -60,7 +59,7 @@ class ReplayController {
                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         var request = new PageRequest(cursor == null ? page : 0, size);
         ReplayCursor after = cursor == null ? null : ReplayCursor.parse(cursor);
-        requireFinished(queries, id);
+        finishedParties.require(id);
         return queries.one(new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, after, request),
                 ReplayTimeline.class);
     }
@@ -76,19 +75,9 @@ class ReplayController {
                                                  @RequestParam(required = false) Double to,
                                                  @RequestParam(name = "real_from", required = false) Instant realFrom,
                                                  @RequestParam(name = "real_to", required = false) Instant realTo) {
-        requireFinished(queries, id);
+        finishedParties.require(id);
         var query = new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, null, new PageRequest(0, 1));
         return ndjson.of(reader.lines(query));
-    }
-
-    /** Replays exist only for finished parties: an unknown party is a 404, one not finished yet a 409. */
-    static void requireFinished(Queries queries, UUID partyId) {
-        WatchPartyView party = queries.one(new FindWatchPartyQuery(partyId), WatchPartyView.class,
-                ErrorCode.PARTY_NOT_FOUND, "watch party " + partyId);
-        if (party.status() != PartyStatus.FINISHED) {
-            throw new RejectedException(ErrorCode.PARTY_NOT_FINISHED,
-                    "a party can be replayed once it has finished; this one is " + party.status().wireName());
-        }
     }
 
     private static Set<LogEventType> types(List<String> values) {
