@@ -29,10 +29,14 @@ export async function launchBrowser() {
   };
 }
 
-/** A new browser context (its own storage: one person) with a page signed in as a demo user or admin. */
-export async function personPage(browser, baseUrl, name, { admin = false } = {}) {
+/**
+ * A new browser context (its own storage: one person) with a page signed in as a demo user or admin;
+ * `prepare(page)` runs before the page is opened (to route its requests, say).
+ */
+export async function personPage(browser, baseUrl, name, { admin = false, prepare = async () => {} } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 760 } });
   const page = await context.newPage();
+  await prepare(page);
   page.dialogs = [];
   page.on('dialog', (dialog) => {
     page.dialogs.push(dialog.message());

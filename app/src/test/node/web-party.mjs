@@ -34,7 +34,23 @@ async function main() {
   const { browser } = chromium;
 
   step('admin sets up ticket types and a party from the page');
-  const admin = await personPage(browser, baseUrl, 'Ada', { admin: true });
+  // the list the page asks for before the sign-in is held until the signed-in page is drawn: once answered, it
+  // must not replace that page (a form half filled in, a list with a new ticket type)
+  let releaseAnonymousList;
+  const anonymousListHeld = new Promise((resolve) => { releaseAnonymousList = resolve; });
+  const anonymous = async (request) => (await request.headerValue('authorization')) === null;
+  const holdAnonymousList = (page) => page.route(/\/watch-parties\?/, async (route) => {
+    if (await anonymous(route.request())) await anonymousListHeld;
+    await route.continue();
+  });
+  const admin = await personPage(browser, baseUrl, 'Ada', { admin: true, prepare: holdAnonymousList });
+  const signedInForm = await admin.locator('#new-ticket').elementHandle();
+  const anonymousListAnswered = admin.waitForResponse(async (response) =>
+    /\/watch-parties\?/.test(response.url()) && await anonymous(response.request()));
+  releaseAnonymousList();
+  await anonymousListAnswered;
+  await sleep(300);
+  seen.signedInPageKept = await signedInForm.evaluate((form) => form.isConnected);
   const fill = async (form, values) => {
     for (const [name, value] of Object.entries(values)) {
       const field = admin.locator(`#${form} [name="${name}"]`);

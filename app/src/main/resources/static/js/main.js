@@ -6,25 +6,41 @@ import {showRoom} from './room.js';
 import {showReplay} from './replay.js';
 import {attempt, clearError, el, showError} from './ui.js';
 
-const view = document.getElementById('view');
+let view = document.getElementById('view');
 let leave = () => {};
+let routes = 0;
 
+// Each view is drawn apart and shown only if no later route (a sign-in, a click) began while it loaded: the
+// parties fetched before a sign-in must not replace the signed-in list, with its admin forms, that came after.
 async function route() {
+    const turn = ++routes;
     leave();
     leave = () => {};
     clearError();
     const [, page, id] = location.hash.match(/^#\/(party|replay)\/([0-9a-f-]{36})$/) ?? [];
-    if (page && !currentUser()) {
-        view.replaceChildren(el('p', {}, 'Sign in to join a party or watch its replay.'));
+    const next = view.cloneNode(false);
+    let left = () => {};
+    try {
+        if (page && !currentUser()) {
+            next.replaceChildren(el('p', {}, 'Sign in to join a party or watch its replay.'));
+        } else {
+            left = page === 'party' ? await showRoom(next, id)
+                : page === 'replay' ? await showReplay(next, id)
+                    : await showParties(next, route);
+        }
+    } catch (error) {
+        if (turn === routes) {
+            showError(error);
+        }
         return;
     }
-    try {
-        leave = page === 'party' ? await showRoom(view, id)
-            : page === 'replay' ? await showReplay(view, id)
-                : await showParties(view, route);
-    } catch (error) {
-        showError(error);
+    if (turn !== routes) {
+        left();
+        return;
     }
+    view.replaceWith(next);
+    view = next;
+    leave = left;
 }
 
 /** Demo sign-in, only where the service mints demo tokens (local mode); elsewhere the platform signs people in. */

@@ -52,6 +52,9 @@ class BrowserTest {
         JsonNode seen = run.json();
         assertThat(seen.path("ok").asBoolean()).as(run.output()).isTrue();
 
+        assertThat(seen.path("signedInPageKept").asBoolean()).as("a list asked for before the sign-in and answered"
+                + " after it left the signed-in page alone").isTrue();
+
         // the admin's party, edited on the page to one featured seat, and the list that shows it
         UUID created = UUID.fromString(seen.path("createdParty").asText());
         Api.Response edited = api.get("/watch-parties/" + created, setup);
