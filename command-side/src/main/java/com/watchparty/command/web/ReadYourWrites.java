@@ -18,7 +18,7 @@ import java.util.function.BiPredicate;
 /**
  * Sends a command and waits until the projection shows its effect, so the response a client gets is what the
  * next GET will return, from any instance. It subscribes before sending, so no update can slip by in between.
- * Updates reach it only from projections running in this JVM; when another instance holds the party's segment,
+ * Updates reach it only from projections running in this JVM; when another instance projects the resource,
  * asking the view again every poll interval finds what that instance projected.
  */
 @Component
