@@ -151,7 +151,9 @@ class AccessAndProblemsTest {
 
     @Test
     void theDevTokenRouteMintsTokensThatTheApiAccepts() {
-        assertThat(api.get("/watch-parties/" + futureParty(5) + "/logs", user).status()).isEqualTo(200);
+        UUID ticket = api.ticket(admin, "5.00", false);
+        assertThat(api.post("/watch-parties/" + futureParty(5) + "/purchase", user,
+                java.util.Map.of("ticket_id", ticket.toString())).status()).isEqualTo(201);
     }
 
     private UUID futureParty(int seats) {

@@ -15,8 +15,9 @@ class OperationsTest {
     int port;
 
     @Test
-    void readinessReportsTheDatabaseAndEveryEventProcessor() {
-        var health = new Api(port).get("/actuator/health/readiness", null);
+    void readinessReportsTheDatabaseAndEveryEventProcessorToAdmins() {
+        Api api = new Api(port);
+        var health = api.get("/actuator/health/readiness", api.admin("Ops"));
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -27,11 +28,32 @@ class OperationsTest {
     }
 
     @Test
+    void probesAnswerAnyoneButHealthDetailsAndMetricsAreForAdmins() {
+        Api api = new Api(port);
+        Api.User user = api.user("Uma");
+
+        for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
+            var anonymous = api.get(probe, null);
+            assertThat(anonymous.status()).as(probe).isEqualTo(200);
+            assertThat(anonymous.body().path("status").asText()).as(probe).isEqualTo("UP");
+            assertThat(anonymous.body().has("components")).as(probe).isFalse();
+            assertThat(api.get(probe, user).body().has("components")).as(probe).isFalse();
+        }
+        for (String metrics : new String[] {"/actuator/prometheus", "/actuator/metrics"}) {
+            assertThat(api.get(metrics, null).status()).as(metrics).isEqualTo(401);
+            var forUser = api.get(metrics, user);
+            assertThat(forUser.status()).as(metrics).isEqualTo(403);
+            assertThat(forUser.text("code")).isEqualTo("forbidden");
+        }
+    }
+
+    @Test
     void prometheusExposesAxonMetricsOnceMessagesFlow() {
         Api api = new Api(port);
-        api.movie(api.admin("Ada"), 60);
+        Api.User admin = api.admin("Ada");
+        api.movie(admin, 60);
 
-        var metrics = api.get("/actuator/prometheus", null);
+        var metrics = api.get("/actuator/prometheus", admin);
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().body()).contains("commandBus_successCounter_total")

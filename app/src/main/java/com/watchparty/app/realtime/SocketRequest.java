@@ -2,23 +2,27 @@ package com.watchparty.app.realtime;
 
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.app.realtime.transport.NestingScreen;
 import io.socket.socketio.server.SocketIoSocket;
 import org.json.JSONObject;
 
 import java.util.UUID;
 
 /** One client → server event: its payload object and its ack, read defensively since any client can send anything. */
-record SocketRequest(JSONObject payload, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
+record SocketRequest(Object argument, SocketIoSocket.ReceivedByLocalAcknowledgementCallback ack) {
 
     static SocketRequest of(Object[] args) {
-        JSONObject payload = args.length > 0 && args[0] instanceof JSONObject object ? object : null;
         var ack = args.length > 0 && args[args.length - 1] instanceof SocketIoSocket.ReceivedByLocalAcknowledgementCallback a
                 ? a : null;
-        return new SocketRequest(payload, ack);
+        return new SocketRequest(args.length > 0 && args[0] != ack ? args[0] : null, ack);
     }
 
     JSONObject body() {
-        if (payload == null) {
+        if (NestingScreen.REJECTED_PAYLOAD.equals(argument)) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED,
+                    "the payload nests deeper than " + NestingScreen.MAX_DEPTH + " levels");
+        }
+        if (!(argument instanceof JSONObject payload)) {
             throw new RejectedException(ErrorCode.VALIDATION_FAILED, "the payload must be a JSON object");
         }
         return payload;
@@ -27,6 +31,8 @@ record SocketRequest(JSONObject payload, SocketIoSocket.ReceivedByLocalAcknowled
     UUID uuid(String field) {
         try {
             return UUID.fromString(body().getString(field));
+        } catch (RejectedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be a UUID", field);
         }
@@ -49,7 +55,7 @@ record SocketRequest(JSONObject payload, SocketIoSocket.ReceivedByLocalAcknowled
     }
 
     boolean has(String field) {
-        return payload != null && payload.has(field) && !payload.isNull(field);
+        return argument instanceof JSONObject payload && payload.has(field) && !payload.isNull(field);
     }
 
     void reply(JSONObject answer) {

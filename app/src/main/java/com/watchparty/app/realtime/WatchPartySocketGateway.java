@@ -20,78 +20,133 @@ import org.json.JSONObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
+import jakarta.annotation.PreDestroy;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 
 /**
  * The seed's {@code /watch-party} namespace. Every action is an Axon command sent on behalf of the user the token
  * names; nothing is echoed: what the room sees comes from the room feed once the events are stored.
- * Every client event is answered with an ack {@code {ok: true, …}} or {@code {ok: false, error: {code, message}}}.
+ * Every client event is answered with an ack {@code {ok: true, …}} or {@code {ok: false, error: {code, message}}},
+ * an unknown one with {@code unknown_event}. A socket lives as long as its token: at the token's expiry it gets
+ * {@code auth_error} {@code token_expired} and is disconnected, so the client reconnects with a fresh token.
  */
 @Component
 @EnableConfigurationProperties(RealtimeRules.class)
 class WatchPartySocketGateway {
 
     private static final Logger log = LoggerFactory.getLogger(WatchPartySocketGateway.class);
+    private static final Rejection TOKEN_EXPIRED = new Rejection(ErrorCode.TOKEN_EXPIRED,
+            "the token has expired; connect again with a fresh one", null);
 
     private final JwtDecoder tokens;
     private final CommandGateway commands;
     private final Presence presence;
     private final RoomChannels rooms;
-    private final ChatRateLimiter chatLimiter;
+    private final FloodControl floodControl;
+    private final PlayerActionQueue playerActions;
     private final Replays replays;
     private final RealtimeRules rules;
     private final Clock clock;
+    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "socket-token-expiry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, JwtDecoder tokens, CommandGateway commands,
-                            Presence presence, RoomChannels rooms, ChatRateLimiter chatLimiter, Replays replays,
-                            RealtimeRules rules, Clock clock) {
+                            Presence presence, RoomChannels rooms, FloodControl floodControl,
+                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock) {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
         this.rooms = rooms;
-        this.chatLimiter = chatLimiter;
+        this.floodControl = floodControl;
+        this.playerActions = playerActions;
         this.replays = replays;
         this.rules = rules;
         this.clock = clock;
         watchPartyNamespace.on("connection", args -> connected((SocketIoSocket) args[0]));
     }
 
-    /** One connected, authenticated socket, the parties it joined and the finished party it replays, if any. */
-    private record Session(SocketIoSocket socket, Caller caller, Set<UUID> parties, AtomicReference<UUID> replay) {
+    @PreDestroy
+    void stop() {
+        expiries.shutdownNow();
+    }
+
+    /**
+     * One connected, authenticated socket until its token expires, the parties it joined and the finished party it
+     * replays, if any.
+     */
+    private record Session(SocketIoSocket socket, Caller caller, Instant expiresAt, Set<UUID> parties,
+                           AtomicReference<UUID> replay) {
     }
 
     private void connected(SocketIoSocket socket) {
-        Optional<Caller> caller = authenticate(socket);
-        if (caller.isEmpty()) {
-            socket.send(SocketEvents.AUTH_ERROR, SocketEvents.error(new Rejection(ErrorCode.UNAUTHORIZED,
-                    "a valid token is required in the handshake's auth.token", null)).getJSONObject("error"));
-            socket.disconnect(false); // a namespace disconnect, queued after the error; closing the transport would drop both
+        Optional<Jwt> token = authenticate(socket);
+        if (token.isEmpty()) {
+            refuse(socket, new Rejection(ErrorCode.UNAUTHORIZED,
+                    "a valid token is required in the handshake's auth.token", null));
             return;
         }
-        var session = new Session(socket, caller.get(), ConcurrentHashMap.newKeySet(), new AtomicReference<>());
-        on(session, "join_party", this::join);
-        on(session, "leave_party", this::leave);
-        on(session, "send_message", this::sendMessage);
-        on(session, "player_action", this::playerAction);
-        on(session, "time_sync", this::timeSync);
-        on(session, "join_replay", this::joinReplay);
-        on(session, "replay_seek", this::replaySeek);
-        socket.on("disconnect", args -> session.parties().forEach(partyId -> {
-            rooms.exit(partyId, socket);
-            presence.disconnected(partyId, session.caller().id(), socket.getId());
-        }));
+        var session = new Session(socket, CallerArgumentResolver.callerOf(token.get()), token.get().getExpiresAt(),
+                ConcurrentHashMap.newKeySet(), new AtomicReference<>());
+        Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
+                "join_party", this::join,
+                "leave_party", this::leave,
+                "send_message", this::sendMessage,
+                "player_action", this::playerAction,
+                "time_sync", this::timeSync,
+                "join_replay", this::joinReplay,
+                "replay_seek", this::replaySeek);
+        handlers.forEach((event, handler) -> on(session, event, handler));
+        socket.registerAllEventListener((event, args) -> {
+            if (!handlers.containsKey(event)) {
+                SocketRequest.of(args).reply(SocketEvents.error(new Rejection(ErrorCode.UNKNOWN_EVENT,
+                        "no such event: " + event.substring(0, Math.min(event.length(), 64)), null)));
+            }
+        });
+        ScheduledFuture<?> expiry = expiries.schedule(() -> expired(session),
+                Math.max(0, session.expiresAt().toEpochMilli() - clock.millis()), TimeUnit.MILLISECONDS);
+        socket.on("disconnect", args -> {
+            if (socket.isConnected()) {
+                return; // a client's own event named "disconnect", not the socket closing
+            }
+            expiry.cancel(false);
+            session.parties().forEach(partyId -> {
+                rooms.exit(partyId, socket);
+                presence.disconnected(partyId, session.caller().id(), socket.getId());
+            });
+        });
+    }
+
+    /** Tells the client why, then disconnects it: it reconnects with a fresh token, within the presence grace. */
+    private void expired(Session session) {
+        refuse(session.socket(), TOKEN_EXPIRED);
+    }
+
+    private static void refuse(SocketIoSocket socket, Rejection rejection) {
+        socket.send(SocketEvents.AUTH_ERROR, SocketEvents.error(rejection).getJSONObject("error"));
+        socket.disconnect(false); // a namespace disconnect, queued after the error; closing the transport would drop both
     }
 
     private CompletableFuture<JSONObject> join(Session session, SocketRequest request) {
@@ -119,7 +174,7 @@ class WatchPartySocketGateway {
     private CompletableFuture<JSONObject> sendMessage(Session session, SocketRequest request) {
         UUID partyId = joinedParty(session, request);
         String content = request.text("content");
-        if (!chatLimiter.tryAcquire(session.caller().id())) {
+        if (!floodControl.tryAcquire(FloodControl.Budget.CHAT, session.caller().id())) {
             throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many messages");
         }
         UUID messageId = UUID.randomUUID();
@@ -132,14 +187,18 @@ class WatchPartySocketGateway {
         PlayerAction action = PlayerAction.fromWireName(request.text("action")).orElseThrow(() ->
                 new RejectedException(ErrorCode.VALIDATION_FAILED, "action must be play, pause or seek", "action"));
         double position = request.number("position");
-        return commands.send(new ControlPlaybackCommand(partyId, session.caller().id(), action, position,
-                session.caller().admin())).thenApply(done -> SocketEvents.ok());
+        if (!floodControl.tryAcquire(FloodControl.Budget.PLAYER, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many player actions");
+        }
+        return playerActions.submit(partyId, session.caller().id(), action, () -> commands.send(
+                new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin()))
+                .thenApply(done -> SocketEvents.ok()));
     }
 
     /** Opens a finished party's replay on this socket: the ack carries the film's playback segments. */
     private CompletableFuture<JSONObject> joinReplay(Session session, SocketRequest request) {
         UUID partyId = request.uuid("partyId");
-        ReplayTimeline timeline = replays.window(partyId, 0, 0);
+        ReplayTimeline timeline = replays.open(partyId, session.caller());
         session.replay().set(partyId);
         return CompletableFuture.completedFuture(SocketEvents.ok().put("partyId", partyId.toString())
                 .put("startTime", timeline.startTime() == null ? JSONObject.NULL : timeline.startTime().toString())
@@ -190,6 +249,11 @@ class WatchPartySocketGateway {
                     BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>> handler) {
         session.socket().on(event, args -> {
             SocketRequest request = SocketRequest.of(args);
+            if (!clock.instant().isBefore(session.expiresAt())) {
+                request.reply(SocketEvents.error(TOKEN_EXPIRED));
+                expired(session);
+                return;
+            }
             try {
                 handler.apply(session, request).whenComplete((answer, failure) ->
                         request.reply(failure == null ? answer : SocketEvents.error(rejectionOf(event, failure))));
@@ -216,7 +280,7 @@ class WatchPartySocketGateway {
         return new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null);
     }
 
-    private Optional<Caller> authenticate(SocketIoSocket socket) {
+    private Optional<Jwt> authenticate(SocketIoSocket socket) {
         String token = null;
         if (socket.getConnectData() instanceof JSONObject auth && auth.opt("token") instanceof String t) {
             token = t;
@@ -227,7 +291,7 @@ class WatchPartySocketGateway {
             return Optional.empty();
         }
         try {
-            return Optional.of(CallerArgumentResolver.callerOf(tokens.decode(token.replaceFirst("^Bearer ", ""))));
+            return Optional.of(tokens.decode(token.replaceFirst("^Bearer ", "")));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

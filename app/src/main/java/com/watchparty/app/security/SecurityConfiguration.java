@@ -44,7 +44,8 @@ import java.util.UUID;
 
 /**
  * Users are JWT bearers: {@code sub} is the user id (a UUID), {@code name} the display name, {@code roles} or
- * {@code admin} mark admins. Reading is open; changing the catalog or parties, and {@code /admin/**}, need an admin.
+ * {@code admin} mark admins. Reading the catalog and parties is open; a party's log and replay need a ticket for it
+ * (checked by the query side); changing the catalog or parties, {@code /admin/**} and the metrics need an admin.
  * The web client's static files are open too; its page gets a content security policy that lets it run only its
  * own scripts and talk only to this service (films may come from anywhere).
  */
@@ -74,7 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/watch-parties", "/watch-parties/*", "/movies", "/movies/*",
                                 "/tickets", "/tickets/*").permitAll()
                         .requestMatchers(HttpMethod.GET, WEB_CLIENT).permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                        .requestMatchers("/actuator/prometheus", "/actuator/metrics/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/token", "/error",
                                 "/socket.io/**") // Socket.IO checks the token itself, at each namespace CONNECT
                         .permitAll()

@@ -3,10 +3,12 @@ package com.watchparty.query.log;
 import com.watchparty.api.Page;
 import com.watchparty.api.PageRequest;
 import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.identity.Caller;
 import com.watchparty.api.log.FindPartyLogQuery;
 import com.watchparty.api.log.PartyLogEntry;
 import com.watchparty.api.party.FindWatchPartyQuery;
 import com.watchparty.api.party.WatchPartyView;
+import com.watchparty.query.party.PartyReaders;
 import com.watchparty.query.web.Ndjson;
 import com.watchparty.query.web.Queries;
 import org.springframework.http.ResponseEntity;
@@ -26,27 +28,34 @@ class PartyLogController {
     private final Queries queries;
     private final PartyLogProjection log;
     private final Ndjson ndjson;
+    private final PartyReaders readers;
 
-    PartyLogController(Queries queries, PartyLogProjection log, Ndjson ndjson) {
+    PartyLogController(Queries queries, PartyLogProjection log, Ndjson ndjson, PartyReaders readers) {
         this.queries = queries;
         this.log = log;
         this.ndjson = ndjson;
+        this.readers = readers;
     }
 
     /** The seed's {@code GET /watch-parties/:id/logs}: the party's WatchPartyLog rows in the order they happened. */
     @GetMapping("/watch-parties/{id}/logs")
-    Page<PartyLogEntry> logs(@PathVariable UUID id,
+    Page<PartyLogEntry> logs(@PathVariable UUID id, Caller caller,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "" + DEFAULT_LOG_PAGE_SIZE) int size) {
         var request = new PageRequest(page, size);
-        queries.one(new FindWatchPartyQuery(id), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND, "watch party " + id);
+        requireReadable(id, caller);
         return queries.page(new FindPartyLogQuery(id, request), PartyLogEntry.class);
     }
 
     /** The same log as one stream of JSON lines, for exports of long parties in constant memory. */
     @GetMapping(value = "/watch-parties/{id}/logs/stream", produces = Ndjson.MEDIA_TYPE)
-    ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id) {
-        queries.one(new FindWatchPartyQuery(id), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND, "watch party " + id);
+    ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id, Caller caller) {
+        requireReadable(id, caller);
         return ndjson.of(log.lines(id));
+    }
+
+    private void requireReadable(UUID id, Caller caller) {
+        queries.one(new FindWatchPartyQuery(id), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND, "watch party " + id);
+        readers.require(id, caller);
     }
 }

@@ -33,7 +33,8 @@ import static com.watchparty.query.Timestamps.of;
 import static com.watchparty.query.Timestamps.read;
 
 /**
- * Watch parties with their status, seats sold and people in the room: {@code GET /watch-parties}.
+ * Watch parties with their status, seats sold and people in the room: {@code GET /watch-parties}; and who holds
+ * a ticket for each, for {@link PartyReaders}.
  * Subscribers to {@link FindWatchPartyQuery} get every new version of a party.
  */
 @Component
@@ -98,6 +99,8 @@ class WatchPartyProjection {
 
     @EventHandler
     void on(TicketPurchasedEvent event, @SequenceNumber long version) {
+        jdbc.sql("insert into party_ticket_holder (party_id, user_id) values (?, ?) on conflict do nothing")
+                .params(event.partyId(), event.userId()).update();
         change(event.partyId(), version, "tickets_sold = tickets_sold + 1");
     }
 
@@ -114,6 +117,7 @@ class WatchPartyProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("delete from watch_party_view").update();
+        jdbc.sql("delete from party_ticket_holder").update();
     }
 
     @QueryHandler

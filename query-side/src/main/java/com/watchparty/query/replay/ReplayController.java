@@ -3,6 +3,7 @@ package com.watchparty.query.replay;
 import com.watchparty.api.PageRequest;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.identity.Caller;
 import com.watchparty.api.log.LogEventType;
 import com.watchparty.api.replay.FindReplayQuery;
 import com.watchparty.api.replay.ReplayCursor;
@@ -48,7 +49,7 @@ class ReplayController {
      * are read page after page with the {@code next_cursor} of each answer as {@code cursor}.
      */
     @GetMapping("/watch-parties/{id}/replay")
-    ReplayTimeline replay(@PathVariable UUID id,
+    ReplayTimeline replay(@PathVariable UUID id, Caller caller,
                           @RequestParam(name = "event_type", required = false) List<String> eventTypes,
                           @RequestParam(required = false) Double from,
                           @RequestParam(required = false) Double to,
@@ -59,7 +60,7 @@ class ReplayController {
                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         var request = new PageRequest(cursor == null ? page : 0, size);
         ReplayCursor after = cursor == null ? null : ReplayCursor.parse(cursor);
-        finishedParties.require(id);
+        finishedParties.require(id, caller);
         return queries.one(new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, after, request),
                 ReplayTimeline.class);
     }
@@ -69,13 +70,13 @@ class ReplayController {
      * long party in one request, and the service holds one batch of rows at a time, however long the party.
      */
     @GetMapping(value = "/watch-parties/{id}/replay/stream", produces = Ndjson.MEDIA_TYPE)
-    ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id,
+    ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id, Caller caller,
                                                  @RequestParam(name = "event_type", required = false) List<String> eventTypes,
                                                  @RequestParam(required = false) Double from,
                                                  @RequestParam(required = false) Double to,
                                                  @RequestParam(name = "real_from", required = false) Instant realFrom,
                                                  @RequestParam(name = "real_to", required = false) Instant realTo) {
-        finishedParties.require(id);
+        finishedParties.require(id, caller);
         var query = new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, null, new PageRequest(0, 1));
         return ndjson.of(reader.lines(query));
     }

@@ -10,7 +10,11 @@ public enum ErrorCode {
     MALFORMED_REQUEST(400),
     VALIDATION_FAILED(400),
     INVALID_PARAMETER(400),
+    /** A socket event the namespace does not know. */
+    UNKNOWN_EVENT(400),
     UNAUTHORIZED(401),
+    /** The socket's token expired: connect again with a fresh one. */
+    TOKEN_EXPIRED(401),
     FORBIDDEN(403),
     TICKET_REQUIRED(403),
     NOT_JOINED(403),

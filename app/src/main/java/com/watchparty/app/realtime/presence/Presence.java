@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -39,11 +41,15 @@ public class Presence {
     private final CommandGateway commands;
     private final ScheduledExecutorService timers;
     private final RealtimeRules rules;
+    private final Clock clock;
+    private final Instant sweepsFrom;
 
-    Presence(PresenceLeases leases, CommandGateway commands, RealtimeRules rules) {
+    Presence(PresenceLeases leases, CommandGateway commands, RealtimeRules rules, Clock clock) {
         this.leases = leases;
         this.commands = commands;
         this.rules = rules;
+        this.clock = clock;
+        this.sweepsFrom = clock.instant().plus(rules.reconnectGrace());
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "presence");
             thread.setDaemon(true);
@@ -105,8 +111,15 @@ public class Presence {
         }
     }
 
-    /** Records a leave for every user whose last lease has expired; see {@link PresenceSchedules}. */
+    /**
+     * Records a leave for every user whose last lease has expired; see {@link PresenceSchedules}. An instance that
+     * has just started waits out the reconnect grace first: after a restart its own old leases are long expired, and
+     * the people who held them are reconnecting right now, to be recorded as still here rather than as leave + join.
+     */
     void sweep() {
+        if (clock.instant().isBefore(sweepsFrom)) {
+            return;
+        }
         for (PresenceLeases.Lease lease : leases.sweep(rules.leaseTimeout())) {
             log.info("presence lease expired: party={} user={}", lease.partyId(), lease.userId());
             sendLeave(lease);

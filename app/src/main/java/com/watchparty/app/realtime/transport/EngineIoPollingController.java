@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Engine.IO's HTTP long-polling transport. WebSocket upgrades to the same path must reach
@@ -44,6 +45,9 @@ class EngineIoPollingController {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return;
         }
-        engine.handleRequest(new BufferedBodyRequest(request, body), response);
+        String text = new String(body, StandardCharsets.UTF_8);
+        String screened = NestingScreen.screenBody(text);
+        engine.handleRequest(new BufferedBodyRequest(request,
+                screened.equals(text) ? body : screened.getBytes(StandardCharsets.UTF_8)), response);
     }
 }

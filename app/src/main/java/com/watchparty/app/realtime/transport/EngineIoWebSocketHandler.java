@@ -42,7 +42,10 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        connection(session).emit("message", message.getPayload());
+        String packet = NestingScreen.screen(message.getPayload());
+        if (packet != null) {
+            connection(session).emit("message", packet);
+        }
     }
 
     /** Binary packets (Socket.IO attachments) arrive as a ByteBuffer; the engine wants the bytes. */

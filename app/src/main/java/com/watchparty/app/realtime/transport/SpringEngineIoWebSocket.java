@@ -46,7 +46,7 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     @Override
     public void write(String message) throws IOException {
         // A WebSocket-only client's first frame is the open packet, which OpenPacket completes; others pass as is.
-        send(new TextMessage(OpenPacket.withMaxPayload(message, maxPayloadBytes)));
+        send(new TextMessage(WellFormedText.of(OpenPacket.withMaxPayload(message, maxPayloadBytes))));
     }
 
     @Override
@@ -71,6 +71,10 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
             throw new IOException(e.getMessage(), e);
         } catch (IllegalStateException e) {
             throw new IOException("WebSocket session " + session.getId() + " is closed", e);
+        } catch (RuntimeException e) {
+            // whatever else the container throws is this connection's failure, never the sender's
+            close(CloseStatus.SERVER_ERROR);
+            throw new IOException("WebSocket session " + session.getId() + " failed to send: " + e.getMessage(), e);
         }
     }
 
