@@ -142,6 +142,24 @@ class AccessAndProblemsTest {
     }
 
     @Test
+    void aPartysLogAndReplayAreForItsTicketHoldersAndAdmins() {
+        UUID party = futureParty(5);
+        UUID ticket = api.ticket(admin, "5.00", false);
+        Api.User holder = api.user("Hana");
+        assertThat(api.post("/watch-parties/" + party + "/purchase", holder,
+                java.util.Map.of("ticket_id", ticket.toString())).status()).isEqualTo(201);
+
+        for (String path : new String[] {"/logs", "/logs/stream", "/replay", "/replay/stream"}) {
+            assertProblem(api.get("/watch-parties/" + party + path, user), 403, "ticket_required");
+        }
+        for (Api.User reader : new Api.User[] {holder, admin}) {
+            assertThat(api.get("/watch-parties/" + party + "/logs", reader).status()).isEqualTo(200);
+            assertThat(api.get("/watch-parties/" + party + "/logs/stream", reader).status()).isEqualTo(200);
+            assertProblem(api.get("/watch-parties/" + party + "/replay", reader), 409, "party_not_finished");
+        }
+    }
+
+    @Test
     void badPagingAndFiltersAreA400() {
         assertProblem(api.get("/watch-parties?status=soon", null), 400, "invalid_parameter");
         assertProblem(api.get("/watch-parties?size=100000", null), 400, "invalid_parameter");

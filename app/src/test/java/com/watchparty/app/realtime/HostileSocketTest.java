@@ -127,6 +127,23 @@ class HostileSocketTest {
     }
 
     @Test
+    void aReplayIsForTicketHoldersAndAdmins() {
+        Api.User stranger = api.user("Sam");
+        SocketClient strangerSocket = SocketClient.connect(port, stranger.token(), "websocket");
+        sockets.add(strangerSocket);
+
+        JSONObject refused = strangerSocket.request("join_replay", payload());
+
+        assertThat(refused.getJSONObject("error").getString("code")).isEqualTo("ticket_required");
+        for (Api.User reader : List.of(ann, admin)) {
+            SocketClient socket = SocketClient.connect(port, reader.token(), "websocket");
+            sockets.add(socket);
+            assertThat(socket.request("join_replay", payload()).getJSONObject("error").getString("code"))
+                    .as("a reader is refused only because the party is still on").isEqualTo("party_not_finished");
+        }
+    }
+
+    @Test
     void unknownEventsAreAnsweredWithUnknownEvent() {
         SocketClient annSocket = joined(ann);
         JSONObject ack = annSocket.request("drop_tables", payload());
