@@ -27,7 +27,10 @@ export async function showRoom(view, id) {
     connection.socket.on('sync_player', (state) => player.apply(state));
     connection.socket.on('participant_list', ({participants, count: n}) => {
         count.textContent = `${n} / ${party.max_participants}`;
-        people.replaceChildren(...participants.map((p) => el('li', {'data-user-id': p.userId}, p.username)));
+        // a crowd's list names its host and latest joiners only; the count is everyone
+        const more = n - participants.length;
+        people.replaceChildren(...participants.map((p) => el('li', {'data-user-id': p.userId}, p.username)),
+            ...(more > 0 ? [el('li', {class: 'more'}, `and ${more} more`)] : []));
     });
     const said = new Set(); // joining again after a reconnect sends the last messages again
     connection.socket.on('new_message', (m) => {

@@ -19,11 +19,17 @@ import java.time.Duration;
  * @param leaseHeartbeat  how often an instance renews its presence leases
  * @param leaseTimeout    after how long without renewal a lease (an instance that died) is swept
  * @param replayWindow    how much film ahead a replay viewer is sent at a time
+ * @param crowdSize       up to this many people a room hears each join and leave as it happens; above it, only
+ *                        the coalesced participant list tells who came and went
+ * @param listEvery       how often at most a room is sent its participant list
+ * @param listLimit       how many people a crowd's participant list names (the host, then the latest to join);
+ *                        its {@code count} is everyone
  */
 @ConfigurationProperties("watchparty.realtime.room")
 @Validated
 public record RealtimeRules(@NotNull Duration reconnectGrace, @Positive int chatBurst, @Positive double chatPerSecond,
                             @Positive int playerBurst, @Positive double playerPerSecond,
                             @NotNull Duration leaseHeartbeat, @NotNull Duration leaseTimeout,
-                            @NotNull Duration replayWindow) {
+                            @NotNull Duration replayWindow, @Positive int crowdSize, @NotNull Duration listEvery,
+                            @Positive int listLimit) {
 }

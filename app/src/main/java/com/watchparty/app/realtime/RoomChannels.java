@@ -21,20 +21,32 @@ import reactor.core.Disposable;
 
 import java.time.Clock;
 import java.time.Duration;
+import jakarta.annotation.PreDestroy;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One channel per party with sockets on this instance: a subscription to the party's {@link RoomQuery} whose
  * updates are sent to the party's sockets, and a mirror of the room so a newcomer is brought up to date without
  * a gap or a repeat (both are ordered by the party's event sequence). The channel keeps its own socket set under
  * its lock rather than the library's rooms, whose adapter is not safe for concurrent joins and broadcasts.
+ * <p>
+ * Presence costs what a crowd can afford. A join or leave is a delta ({@code user_joined}, {@code user_left}) sent
+ * as it happens only while the room is at most {@link RealtimeRules#crowdSize()}; the {@code participant_list} goes
+ * to the room at most once per {@link RealtimeRules#listEvery()}, and a crowd's list names only its host and latest
+ * joiners (with the count of everyone). Otherwise each of N joins would send all N names to all N people.
  */
 @Component
 class RoomChannels {
@@ -46,12 +58,24 @@ class RoomChannels {
     private final Map<UUID, Channel> channels = new ConcurrentHashMap<>();
     private final QueryGateway queries;
     private final SendLanes lanes;
+    private final RealtimeRules rules;
     private final Clock clock;
+    private final ScheduledExecutorService lists = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "room-lists");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    RoomChannels(QueryGateway queries, SendLanes lanes, Clock clock) {
+    RoomChannels(QueryGateway queries, SendLanes lanes, RealtimeRules rules, Clock clock) {
         this.queries = queries;
         this.lanes = lanes;
+        this.rules = rules;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        lists.shutdownNow();
     }
 
     /** Adds the socket to the room and sends it, in order: participant_list, sync_player, the last messages. */
@@ -64,7 +88,7 @@ class RoomChannels {
                 }
                 channel.open();
                 channel.sockets.put(socket.getId(), socket);
-                socket.send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, channel.participants));
+                socket.send(SocketEvents.PARTICIPANT_LIST, channel.listForNewcomer());
                 socket.send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId,
                         channel.playback.at(clock.instant(), channel.durationSeconds)));
                 channel.recentMessages.forEach(m -> socket.send(SocketEvents.NEW_MESSAGE, SocketEvents.message(m)));
@@ -103,8 +127,14 @@ class RoomChannels {
         private boolean closed;
         private long sequence;
         private int durationSeconds;
-        private List<Participant> participants = List.of();
+        private UUID hostId;
+        /** Who is in, in join order: the latest joiners are the last. */
+        private final LinkedHashMap<UUID, Participant> participants = new LinkedHashMap<>();
         private PlaybackState playback;
+        private boolean listScheduled;
+        private long listSentAt = Long.MIN_VALUE / 2;
+        /** A crowd's list as last sent to the room: what newcomers get until the next one, not a list per newcomer. */
+        private JSONObject crowdList;
 
         Channel(UUID partyId) {
             this.partyId = partyId;
@@ -127,7 +157,8 @@ class RoomChannels {
             RoomSnapshot room = snapshot.get();
             sequence = room.sequence();
             durationSeconds = room.movieDurationSeconds();
-            participants = room.participants();
+            hostId = room.hostId();
+            room.participants().forEach(p -> participants.put(p.userId(), p));
             playback = room.playback();
             recentMessages.addAll(room.recentMessages());
             updates = subscription.updates().subscribe(this::onUpdate,
@@ -150,13 +181,18 @@ class RoomChannels {
             }
             sequence = update.sequence();
             if (update instanceof RoomUpdate.UserJoined joined) {
-                participants = joined.participants();
-                send(SocketEvents.USER_JOINED, SocketEvents.participant(partyId, joined.participant()));
-                send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+                participants.remove(joined.participant().userId());
+                participants.put(joined.participant().userId(), joined.participant());
+                if (participants.size() <= rules.crowdSize()) {
+                    send(SocketEvents.USER_JOINED, SocketEvents.participant(partyId, joined.participant()));
+                }
+                listChanged();
             } else if (update instanceof RoomUpdate.UserLeft left) {
-                participants = left.participants();
-                send(SocketEvents.USER_LEFT, SocketEvents.participant(partyId, left.participant()));
-                send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+                participants.remove(left.participant().userId());
+                if (participants.size() < rules.crowdSize()) {
+                    send(SocketEvents.USER_LEFT, SocketEvents.participant(partyId, left.participant()));
+                }
+                listChanged();
             } else if (update instanceof RoomUpdate.MessagePosted posted) {
                 recentMessages.addLast(posted.message());
                 if (recentMessages.size() > RoomSnapshot.RECENT_MESSAGES) {
@@ -167,12 +203,62 @@ class RoomChannels {
                 playback = changed.playback();
                 send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
             } else if (update instanceof RoomUpdate.StatusChanged status) {
-                participants = status.participants();
                 send(SocketEvents.PARTY_STATUS, SocketEvents.status(partyId, status.status().wireName()));
                 if (status.status() == PartyStatus.FINISHED) {
-                    send(SocketEvents.PARTICIPANT_LIST, SocketEvents.participantList(partyId, participants));
+                    participants.clear();
+                    listChanged();
                 }
             }
+        }
+
+        /** A small room's exact list; a crowd's as the room last got it (at most one list interval old). */
+        JSONObject listForNewcomer() {
+            if (participants.size() <= rules.crowdSize() || crowdList == null) {
+                return participantList();
+            }
+            return crowdList;
+        }
+
+        /** The room's list: everyone, or for a crowd its host and latest joiners, with the count of everyone. */
+        private JSONObject participantList() {
+            if (participants.size() <= rules.crowdSize()) {
+                return SocketEvents.participantList(partyId, List.copyOf(participants.values()), participants.size(),
+                        hostId);
+            }
+            Deque<Participant> shown = new ArrayDeque<>(rules.listLimit());
+            Participant host = participants.get(hostId);
+            Iterator<Participant> latestFirst = new ArrayDeque<>(participants.values()).descendingIterator();
+            while (latestFirst.hasNext() && shown.size() < rules.listLimit() - (host == null ? 0 : 1)) {
+                Participant next = latestFirst.next();
+                if (next != host) {
+                    shown.addFirst(next);
+                }
+            }
+            if (host != null) {
+                shown.addFirst(host);
+            }
+            return SocketEvents.participantList(partyId, List.copyOf(shown), participants.size(), hostId);
+        }
+
+        /** Sends the list now if none went out for a while, else once that while is over: changes coalesce. */
+        private void listChanged() {
+            if (listScheduled) {
+                return;
+            }
+            listScheduled = true;
+            long wait = Math.max(0, listSentAt + rules.listEvery().toMillis() - clock.millis());
+            lists.schedule(this::sendList, wait, TimeUnit.MILLISECONDS);
+        }
+
+        private synchronized void sendList() {
+            listScheduled = false;
+            if (closed) {
+                return;
+            }
+            listSentAt = clock.millis();
+            JSONObject list = participantList();
+            crowdList = participants.size() > rules.crowdSize() ? list : null;
+            send(SocketEvents.PARTICIPANT_LIST, list);
         }
 
         private void send(String event, JSONObject payload) {

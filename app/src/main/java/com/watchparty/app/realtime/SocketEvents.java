@@ -35,12 +35,20 @@ final class SocketEvents {
                 .put("username", participant.username());
     }
 
-    static JSONObject participantList(UUID partyId, List<Participant> participants) {
+    /**
+     * @param shown  the people the list names, in join order (all of them, or a crowd's host and latest joiners)
+     * @param count  everyone in the room
+     * @param hostId the party's host, marked {@code host: true}
+     */
+    static JSONObject participantList(UUID partyId, List<Participant> shown, int count, UUID hostId) {
         JSONArray list = new JSONArray();
-        participants.forEach(p -> list.put(new JSONObject().put("userId", p.userId().toString())
-                .put("username", p.username())));
-        return new JSONObject().put("partyId", partyId.toString()).put("participants", list)
-                .put("count", participants.size());
+        shown.forEach(p -> {
+            JSONObject entry = new JSONObject().put("userId", p.userId().toString()).put("username", p.username());
+            list.put(p.userId().equals(hostId) ? entry.put("host", true) : entry);
+        });
+        JSONObject payload = new JSONObject().put("partyId", partyId.toString()).put("participants", list)
+                .put("count", count);
+        return shown.size() < count ? payload.put("truncated", true) : payload;
     }
 
     static JSONObject message(ChatMessage message) {

@@ -336,7 +336,8 @@ class RealtimeTest {
     private static List<String> lastParticipantList(SocketClient socket) {
         JSONObject list = socket.next("participant_list");
         JSONObject newer;
-        while ((newer = socket.nextWithin("participant_list", Duration.ofMillis(500))) != null) {
+        // lists are coalesced, one a second at most: a newer one may be on its way
+        while ((newer = socket.nextWithin("participant_list", Duration.ofMillis(1500))) != null) {
             list = newer;
         }
         List<String> names = new ArrayList<>();

@@ -24,6 +24,7 @@ public final class RawSocket implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
     private int nextAck = 1;
 
     private RawSocket(int port) {
@@ -35,6 +36,7 @@ public final class RawSocket implements AutoCloseable {
                             @Override
                             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                                 partial.append(data);
+                                received.addAndGet(data.length());
                                 if (last) {
                                     String frame = partial.toString();
                                     partial.setLength(0);
@@ -102,6 +104,11 @@ public final class RawSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("no frame starting with " + prefix + " within " + SocketClient.WAIT);
+    }
+
+    /** Characters received so far, over every frame: what the server sent this socket. */
+    public long received() {
+        return received.get();
     }
 
     public boolean isOpen() {

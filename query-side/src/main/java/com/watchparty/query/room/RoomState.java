@@ -38,6 +38,7 @@ final class RoomState {
     private PartyStatus status = PartyStatus.UPCOMING;
     private Instant startTime = Instant.EPOCH;
     private int movieDurationSeconds;
+    private UUID hostId;
     private PlaybackState playback = PlaybackState.pausedAtStart(Instant.EPOCH);
     private final Map<UUID, String> participants = new LinkedHashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
@@ -61,26 +62,27 @@ final class RoomState {
         if (event instanceof WatchPartyScheduledEvent e) {
             startTime = e.startTime();
             movieDurationSeconds = e.movieDurationSeconds();
+            hostId = e.scheduledBy();
             playback = PlaybackState.pausedAtStart(at);
         } else if (event instanceof WatchPartyUpdatedEvent e) {
             startTime = e.startTime();
         } else if (event instanceof WatchPartyStartedEvent) {
             status = PartyStatus.ONGOING;
-            return Optional.of(new RoomUpdate.StatusChanged(partyId, sequence, status, participants()));
+            return Optional.of(new RoomUpdate.StatusChanged(partyId, sequence, status));
         } else if (event instanceof WatchPartyFinishedEvent) {
             status = PartyStatus.FINISHED;
             participants.clear();
             playback = new PlaybackState(false, playback.positionAt(at, movieDurationSeconds), at,
                     playback.playbackRate(), playback.updatedBy());
-            return Optional.of(new RoomUpdate.StatusChanged(partyId, sequence, status, participants()));
+            return Optional.of(new RoomUpdate.StatusChanged(partyId, sequence, status));
         } else if (event instanceof UserJoinedPartyEvent e) {
+            participants.remove(e.userId()); // a user who comes back is the latest to have joined
             participants.put(e.userId(), e.username());
             names.put(e.userId(), e.username());
-            return Optional.of(new RoomUpdate.UserJoined(partyId, sequence, participant(e.userId()), participants()));
+            return Optional.of(new RoomUpdate.UserJoined(partyId, sequence, participant(e.userId())));
         } else if (event instanceof UserLeftPartyEvent e) {
-            Participant left = participant(e.userId());
             participants.remove(e.userId());
-            return Optional.of(new RoomUpdate.UserLeft(partyId, sequence, left, participants()));
+            return Optional.of(new RoomUpdate.UserLeft(partyId, sequence, participant(e.userId())));
         } else if (event instanceof ChatMessageSentEvent e) {
             ChatMessage message = new ChatMessage(e.messageId(), partyId, e.userId(), names.get(e.userId()),
                     e.content(), at, secondsBetween(startTime, at), playback.positionAt(at, movieDurationSeconds));
@@ -97,7 +99,7 @@ final class RoomState {
     }
 
     RoomSnapshot snapshot(Instant now) {
-        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, participants(),
+        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, participants(),
                 playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages));
     }
 

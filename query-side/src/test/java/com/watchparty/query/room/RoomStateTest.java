@@ -52,6 +52,17 @@ class RoomStateTest {
     }
 
     @Test
+    void aJoinOrALeaveSaysWhoAndNothingMore() {
+        apply(new UserJoinedPartyEvent(PARTY, ANN, "Ann"), START);
+
+        assertThat(apply(new UserJoinedPartyEvent(PARTY, BEN, "Ben"), START))
+                .isEqualTo(new RoomUpdate.UserJoined(PARTY, sequence - 1, new Participant(BEN, "Ben")));
+        assertThat(apply(new UserLeftPartyEvent(PARTY, ANN), START))
+                .isEqualTo(new RoomUpdate.UserLeft(PARTY, sequence - 1, new Participant(ANN, "Ann")));
+        assertThat(room.snapshot(START).hostId()).isEqualTo(ANN);
+    }
+
+    @Test
     void aLateJoinerGetsThePositionTheFilmHasReachedNow() {
         apply(new PlaybackChangedEvent(PARTY, ANN, PlayerAction.PLAY, 120), START.plusSeconds(10));
 
@@ -109,9 +120,9 @@ class RoomStateTest {
 
         var update = apply(new WatchPartyFinishedEvent(PARTY), START.plusSeconds(7200));
 
-        assertThat(update).isEqualTo(new RoomUpdate.StatusChanged(PARTY, sequence - 1, PartyStatus.FINISHED,
-                java.util.List.of()));
+        assertThat(update).isEqualTo(new RoomUpdate.StatusChanged(PARTY, sequence - 1, PartyStatus.FINISHED));
         var snapshot = room.snapshot(START.plusSeconds(8000));
+        assertThat(snapshot.participants()).isEmpty();
         assertThat(snapshot.playback().playing()).isFalse();
         assertThat(snapshot.playback().position()).isEqualTo(3600); // the film ended before the party did
     }

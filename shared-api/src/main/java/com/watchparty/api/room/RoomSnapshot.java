@@ -8,9 +8,11 @@ import java.util.UUID;
 /**
  * Everything a newcomer to the room needs, as of the party's event {@code sequence}.
  *
+ * @param hostId         who scheduled the party
+ * @param participants   who is in the room, in the order they joined
  * @param recentMessages the last messages, oldest first
  */
-public record RoomSnapshot(UUID partyId, long sequence, PartyStatus status, int movieDurationSeconds,
+public record RoomSnapshot(UUID partyId, long sequence, PartyStatus status, int movieDurationSeconds, UUID hostId,
                            List<Participant> participants, PlaybackState playback,
                            List<ChatMessage> recentMessages) {
 

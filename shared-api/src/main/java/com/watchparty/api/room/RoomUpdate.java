@@ -2,22 +2,22 @@ package com.watchparty.api.room;
 
 import com.watchparty.api.party.PartyStatus;
 
-import java.util.List;
 import java.util.UUID;
 
-/** What changed in a room, at the party's event {@link #sequence()}. */
+/**
+ * What changed in a room, at the party's event {@link #sequence()}: a change, never the whole room again, so a join
+ * costs the same in a room of ten as in a room of ten thousand.
+ */
 public sealed interface RoomUpdate {
 
     UUID partyId();
 
     long sequence();
 
-    record UserJoined(UUID partyId, long sequence, Participant participant, List<Participant> participants)
-            implements RoomUpdate {
+    record UserJoined(UUID partyId, long sequence, Participant participant) implements RoomUpdate {
     }
 
-    record UserLeft(UUID partyId, long sequence, Participant participant, List<Participant> participants)
-            implements RoomUpdate {
+    record UserLeft(UUID partyId, long sequence, Participant participant) implements RoomUpdate {
     }
 
     record MessagePosted(UUID partyId, long sequence, ChatMessage message) implements RoomUpdate {
@@ -26,7 +26,7 @@ public sealed interface RoomUpdate {
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
     }
 
-    record StatusChanged(UUID partyId, long sequence, PartyStatus status, List<Participant> participants)
-            implements RoomUpdate {
+    /** At {@link PartyStatus#FINISHED} the room empties. */
+    record StatusChanged(UUID partyId, long sequence, PartyStatus status) implements RoomUpdate {
     }
 }
