@@ -1,0 +1,132 @@
+package com.watchparty.app.ops;
+
+import com.watchparty.api.catalog.MovieAddedEvent;
+import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.party.WatchPartyScheduledEvent;
+import com.watchparty.app.support.Api;
+import com.watchparty.app.support.WatchPartyIntegrationTest;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Events that the store holds but a projection cannot write (PostgreSQL refuses a NUL in text, a number too large
+ * for its column) are appended straight to the event store, as old events already in a store may be, whatever the
+ * commands accept today. Each is dead-lettered and parks the later events of its own movie or party, while everything
+ * else in its segment, even in the same batch, keeps flowing.
+ */
+@WatchPartyIntegrationTest
+class PoisonEventTest {
+
+    /** Promptly: well within the time a POST waits for its projection. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    /** The projections' segments (application.yml): Axon gives a sequence (an aggregate) the segment hash & 3. */
+    private static final int SEGMENT_MASK = 3;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventStore eventStore;
+
+    Api api;
+    Api.User admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        admin = api.admin("Ada");
+    }
+
+    @Test
+    void aMovieThatCannotBeProjectedIsDeadLetteredAndTheMoviesBehindItStillAppear() {
+        UUID poison = UUID.randomUUID();
+        List<UUID> behind = idsInTheSegmentOf(poison, 6);
+        // one append, so the poison and the movies behind it are in one batch of its segment
+        List<GenericDomainEventMessage<?>> events = new ArrayList<>();
+        events.add(movieAdded(poison, 0, "Nul\u0000Title"));
+        events.add(movieAdded(poison, 1, "The same movie, again"));
+        behind.forEach(id -> events.add(movieAdded(id, 0, "Behind the poison")));
+        eventStore.publish(events);
+
+        await().atMost(PROMPTLY).untilAsserted(() ->
+                behind.forEach(id -> assertThat(api.get("/movies/" + id, null).status()).isEqualTo(200)));
+        for (int i = 0; i < 4; i++) {
+            assertThat(api.post("/movies", admin, Map.of("title", "Later " + i, "duration_seconds", 60,
+                    "video_url", "/media/demo.webm")).status()).isEqualTo(201);
+        }
+        // its later event is parked behind it, in order: the movie stays absent rather than half applied
+        assertThat(api.get("/movies/" + poison, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChatLineThatCannotBeLoggedStopsOnlyItsOwnPartysLog() {
+        Api.User bob = api.user("Bob");
+        UUID poisoned = UUID.randomUUID();
+        UUID neighbour = idsInTheSegmentOf(poisoned, 1).get(0);
+        scheduleParty(poisoned);
+        scheduleParty(neighbour);
+        eventStore.publish(
+                chat(poisoned, 1, bob, "before"),
+                chat(poisoned, 2, bob, "a line with \u0000 in it"),
+                chat(poisoned, 3, bob, "after"),
+                chat(neighbour, 1, bob, "hello"),
+                chat(neighbour, 2, bob, "still here"));
+
+        await().atMost(PROMPTLY).untilAsserted(() ->
+                assertThat(logContents(neighbour, bob)).containsExactly("hello", "still here"));
+        assertThat(logContents(poisoned, bob)).containsExactly("before");
+    }
+
+    private static GenericDomainEventMessage<MovieAddedEvent> movieAdded(UUID movie, long sequence, String title) {
+        return new GenericDomainEventMessage<>("Movie", movie.toString(), sequence,
+                new MovieAddedEvent(movie, title, 60, "/media/demo.webm", null));
+    }
+
+    private void scheduleParty(UUID party) {
+        Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        eventStore.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), 0,
+                new WatchPartyScheduledEvent(party, UUID.randomUUID(), 60, start, start.plusSeconds(3600), false, 10,
+                        admin.id())));
+    }
+
+    private static GenericDomainEventMessage<ChatMessageSentEvent> chat(UUID party, long sequence, Api.User user,
+                                                                       String content) {
+        return new GenericDomainEventMessage<>("WatchParty", party.toString(), sequence,
+                new ChatMessageSentEvent(party, UUID.randomUUID(), user.id(), content));
+    }
+
+    private List<String> logContents(UUID party, Api.User user) {
+        Api.Response log = api.get("/watch-parties/" + party + "/logs", user);
+        assertThat(log.status()).as(log.body().toString()).isEqualTo(200);
+        return StreamSupport.stream(log.body().path("items").spliterator(), false)
+                .map(entry -> entry.path("content").path("content").asText()).toList();
+    }
+
+    /** New aggregate ids that Axon puts in the same segment as {@code id}, so they queue behind its events. */
+    private static List<UUID> idsInTheSegmentOf(UUID id, int count) {
+        int segment = id.toString().hashCode() & SEGMENT_MASK;
+        List<UUID> ids = new ArrayList<>();
+        while (ids.size() < count) {
+            UUID candidate = UUID.randomUUID();
+            if ((candidate.toString().hashCode() & SEGMENT_MASK) == segment) {
+                ids.add(candidate);
+            }
+        }
+        return ids;
+    }
+}
