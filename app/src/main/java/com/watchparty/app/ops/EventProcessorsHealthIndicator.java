@@ -10,16 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code eventProcessors} health: each projection's processor, whether it runs, and any segment stuck in error.
- * Part of readiness, so an instance whose projections are broken takes no traffic.
+ * {@code eventProcessors} health: each projection's processor, whether it runs, any segment stuck in error, and its
+ * dead letters. Part of readiness, so an instance whose projections are broken takes no traffic. Dead letters leave
+ * it up: each is one movie's or party's problem while everything else is projected, and every instance would see
+ * the same letters, so counting them as down would take the whole service out of traffic for one bad event.
  */
 @Component("eventProcessors")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final DeadLetters deadLetters;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
+    EventProcessorsHealthIndicator(EventProcessingConfiguration processing, DeadLetters deadLetters) {
         this.processing = processing;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -37,6 +41,7 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
                 status.put("segmentsInError", segments.values().stream().filter(s -> s.isErrorState()).count());
                 healthy &= segments.values().stream().noneMatch(s -> s.isErrorState());
             }
+            deadLetters.of(processor.getName()).ifPresent(letters -> status.put("deadLetters", letters));
             healthy &= processor.isRunning() && !processor.isError();
             details.put(processor.getName(), status);
         }

@@ -49,6 +49,7 @@ class ProjectionRebuilds {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final DeadLetters deadLetters;
     private final ProjectionsProperties properties;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -60,10 +61,11 @@ class ProjectionRebuilds {
     });
     private volatile boolean closing;
 
-    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProjectionsProperties properties,
-                       Clock clock) {
+    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+                       ProjectionsProperties properties, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.deadLetters = deadLetters;
         this.properties = properties;
         this.clock = clock;
         long interval = properties.watchInterval().toMillis();
@@ -191,8 +193,8 @@ class ProjectionRebuilds {
         Long position = claimed.isEmpty() ? null : slowest(claimed.values());
         boolean caughtUp = processor.isRunning() && !error && !replaying && position != null && position >= head;
         return new ProjectionStatus(name, properties.isRebuildable(name), processor.isRunning(), replaying, caughtUp,
-                error, claimed.size(), totalSegments(name), position, head, percent(position, head),
-                rebuilds.get(name), segments);
+                error, deadLetters.of(name).orElse(null), claimed.size(), totalSegments(name), position, head,
+                percent(position, head), rebuilds.get(name), segments);
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -1,5 +1,6 @@
 package com.watchparty.app.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.api.catalog.MovieAddedEvent;
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Events that the store holds but a projection cannot write (PostgreSQL refuses a NUL in text, a number too large
  * for its column) are appended straight to the event store, as old events already in a store may be, whatever the
- * commands accept today. Each is dead-lettered and parks the later events of its own movie or party, while everything
- * else in its segment, even in the same batch, keeps flowing.
+ * commands accept today. Each is dead-lettered with its reason and parks the later events of its own movie or party,
+ * while everything else in its segment, even in the same batch, keeps flowing; the admin status and health say so.
  */
 @WatchPartyIntegrationTest
 class PoisonEventTest {
@@ -71,6 +73,26 @@ class PoisonEventTest {
         }
         // its later event is parked behind it, in order: the movie stays absent rather than half applied
         assertThat(api.get("/movies/" + poison, null).status()).isEqualTo(404);
+
+        JsonNode movies = awaitStatus("movies", s -> s.path("dead_letters").path("letters").asInt() == 2);
+        JsonNode deadLetters = movies.path("dead_letters");
+        assertThat(deadLetters.path("sequences").asInt()).isEqualTo(1);
+        JsonNode reason = deadLetters.path("latest").get(0);
+        assertThat(reason.path("sequence").asText()).isEqualTo(poison.toString());
+        assertThat(reason.path("event_type").asText()).isEqualTo(MovieAddedEvent.class.getName());
+        assertThat(reason.path("cause_type").asText()).isNotBlank();
+        assertThat(reason.path("cause_message").asText()).isNotBlank();
+        assertThat(movies.path("error").asBoolean()).isFalse();
+        awaitStatus("movies", s -> s.path("caught_up").asBoolean()); // a dead letter is no lag
+
+        // one movie's problem: the instance stays ready, and health says what is dead-lettered
+        Api.Response health = api.get("/actuator/health/readiness", null);
+        assertThat(health.status()).isEqualTo(200);
+        JsonNode processors = health.body().path("components").path("eventProcessors");
+        assertThat(processors.path("status").asText()).isEqualTo("UP");
+        JsonNode healthLetters = processors.path("details").path("movies").path("deadLetters");
+        assertThat(healthLetters.path("sequences").asInt()).isEqualTo(1);
+        assertThat(healthLetters.path("latest").get(0).path("causeMessage").asText()).isNotBlank();
     }
 
     @Test
@@ -90,6 +112,10 @@ class PoisonEventTest {
         await().atMost(PROMPTLY).untilAsserted(() ->
                 assertThat(logContents(neighbour, bob)).containsExactly("hello", "still here"));
         assertThat(logContents(poisoned, bob)).containsExactly("before");
+        JsonNode partyLog = awaitStatus("party-log", s -> s.path("dead_letters").path("letters").asInt() == 2);
+        assertThat(partyLog.path("dead_letters").path("sequences").asInt()).isEqualTo(1);
+        assertThat(partyLog.path("dead_letters").path("latest").get(0).path("sequence").asText())
+                .isEqualTo(poisoned.toString());
     }
 
     private static GenericDomainEventMessage<MovieAddedEvent> movieAdded(UUID movie, long sequence, String title) {
@@ -128,5 +154,10 @@ class PoisonEventTest {
             }
         }
         return ids;
+    }
+
+    private JsonNode awaitStatus(String name, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/admin/projections/" + name, admin).body(), condition::test);
     }
 }

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,7 @@ class ProjectionRebuildsTest {
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
+            new DeadLetters(processing, mock(JdbcClient.class)),
             new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50)), Clock.systemUTC());
 
     ProjectionRebuildsTest() {
