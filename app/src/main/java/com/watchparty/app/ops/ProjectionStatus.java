@@ -9,8 +9,12 @@ import java.util.List;
  * of this instance.
  *
  * @param rebuildable      whether it is a projection that {@code POST .../rebuild} accepts
- * @param caughtUp         running, no error, some segments claimed, none replaying, and the slowest at the head
+ * @param caughtUp         running, no error, not stalled, some segments claimed, none replaying, and the slowest at
+ *                         the head
  * @param error            the processor or one of its segments is in error (see {@code segments[].error})
+ * @param stalled          some segment is in error, or has not moved for {@code watchparty.projections.stall-after}
+ *                         while the head is ahead of it (also one released after failures that no node holds now)
+ * @param stalledSegments  those segments' ids
  * @param deadLetters      the events it could not handle, {@code null} for a processor without a dead-letter queue
  * @param claimedSegments  segments this instance processes
  * @param totalSegments    segments in the token store (other instances may claim some), {@code null} if unknown
@@ -20,9 +24,9 @@ import java.util.List;
  * @param rebuild          the last rebuild requested on this instance, {@code null} if none
  */
 record ProjectionStatus(String name, boolean rebuildable, boolean running, boolean replaying, boolean caughtUp,
-                        boolean error, DeadLetters deadLetters, int claimedSegments, Integer totalSegments,
-                        Long position, long headPosition, Double progressPercent, Rebuild rebuild,
-                        List<Segment> segments) {
+                        boolean error, boolean stalled, List<Integer> stalledSegments, DeadLetters deadLetters,
+                        int claimedSegments, Integer totalSegments, Long position, long headPosition,
+                        Double progressPercent, Rebuild rebuild, List<Segment> segments) {
 
     /** {@code GET /admin/projections}: the head of the store and every streaming processor, by name. */
     record Overview(long headPosition, List<ProjectionStatus> projections) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,8 +34,11 @@ import static org.awaitility.Awaitility.await;
  * for its column) are appended straight to the event store, as old events already in a store may be, whatever the
  * commands accept today. Each is dead-lettered with its reason and parks the later events of its own movie or party,
  * while everything else in its segment, even in the same batch, keeps flowing; the admin status and health say so.
+ * And a segment that stops moving is reported stalled, which takes the instance out of readiness.
  */
 @WatchPartyIntegrationTest
+@TestPropertySource(properties = {"watchparty.projections.watch-interval=200ms",
+        "watchparty.projections.stall-after=2s"})
 class PoisonEventTest {
 
     /** Promptly: well within the time a POST waits for its projection. */
@@ -44,6 +50,8 @@ class PoisonEventTest {
     int port;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    DataSource dataSource;
 
     Api api;
     Api.User admin;
@@ -83,6 +91,7 @@ class PoisonEventTest {
         assertThat(reason.path("cause_type").asText()).isNotBlank();
         assertThat(reason.path("cause_message").asText()).isNotBlank();
         assertThat(movies.path("error").asBoolean()).isFalse();
+        assertThat(movies.path("stalled").asBoolean()).isFalse();
         awaitStatus("movies", s -> s.path("caught_up").asBoolean()); // a dead letter is no lag
 
         // one movie's problem: the instance stays ready, and health says what is dead-lettered
@@ -116,6 +125,28 @@ class PoisonEventTest {
         assertThat(partyLog.path("dead_letters").path("sequences").asInt()).isEqualTo(1);
         assertThat(partyLog.path("dead_letters").path("latest").get(0).path("sequence").asText())
                 .isEqualTo(poisoned.toString());
+    }
+
+    @Test
+    void aSegmentThatStopsMovingIsStalledAndTheInstanceNotReady() throws Exception {
+        UUID movie = UUID.randomUUID();
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table movie_view in access exclusive mode");
+            eventStore.publish(movieAdded(movie, 0, "Waits for the lock"));
+
+            JsonNode stalled = awaitStatus("movies", s -> s.path("stalled").asBoolean());
+            assertThat(stalled.path("stalled_segments")).isNotEmpty();
+            assertThat(stalled.path("caught_up").asBoolean()).isFalse();
+            Api.Response health = api.get("/actuator/health/readiness", null);
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.body().path("components").path("eventProcessors").path("details").path("movies")
+                    .path("stalled").asBoolean()).isTrue();
+            blocker.rollback();
+        }
+        await().atMost(PROMPTLY).until(() -> api.get("/movies/" + movie, null).status() == 200);
+        awaitStatus("movies", s -> !s.path("stalled").asBoolean());
+        assertThat(api.get("/actuator/health/readiness", null).status()).isEqualTo(200);
     }
 
     private static GenericDomainEventMessage<MovieAddedEvent> movieAdded(UUID movie, long sequence, String title) {

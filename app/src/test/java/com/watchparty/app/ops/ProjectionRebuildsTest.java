@@ -34,9 +34,11 @@ class ProjectionRebuildsTest {
 
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+    private final ProjectionsProperties properties =
+            new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50), Duration.ofSeconds(30));
     private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
             new DeadLetters(processing, mock(JdbcClient.class)),
-            new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50)), Clock.systemUTC());
+            new SegmentStalls(processing, properties, Clock.systemUTC()), properties, Clock.systemUTC());
 
     ProjectionRebuildsTest() {
         when(processor.getName()).thenReturn("movies");
