@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.api.catalog.MovieAddedEvent;
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
+import com.watchparty.api.ticketing.TicketCreatedEvent;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,31 @@ class PoisonEventTest {
         assertThat(partyLog.path("dead_letters").path("sequences").asInt()).isEqualTo(1);
         assertThat(partyLog.path("dead_letters").path("latest").get(0).path("sequence").asText())
                 .isEqualTo(poisoned.toString());
+    }
+
+    @Test
+    void aDeadLetterIsProjectedWhenRetriedAfterTheProjectionIsFixed() throws Exception {
+        UUID ticket = UUID.randomUUID();
+        eventStore.publish(new GenericDomainEventMessage<>("Ticket", ticket.toString(), 0,
+                new TicketCreatedEvent(ticket, "Gold", new BigDecimal("10000000000"), "EUR", null, false)));
+        awaitStatus("tickets", s -> s.path("dead_letters").path("sequences").asInt() == 1);
+        assertThat(api.get("/tickets/" + ticket, null).status()).isEqualTo(404);
+        // retried too early, it fails again and stays
+        Api.Response tooEarly = api.post("/admin/projections/tickets/dead-letters/retry", admin, Map.of());
+        assertThat(tooEarly.status()).as(tooEarly.body().toString()).isEqualTo(200);
+        assertThat(tooEarly.body().path("dead_letters").path("sequences").asInt()).isEqualTo(1);
+
+        // the fix: a column wide enough for the price
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("alter table ticket_view alter column price type numeric(20, 2)");
+        }
+        Api.Response retried = api.post("/admin/projections/tickets/dead-letters/retry", admin, Map.of());
+
+        assertThat(retried.status()).as(retried.body().toString()).isEqualTo(200);
+        assertThat(retried.body().path("dead_letters").path("sequences").asInt()).isZero();
+        assertThat(api.get("/tickets/" + ticket, null).text("price")).isEqualTo("10000000000.00");
+        assertThat(api.post("/admin/projections/room-feed/dead-letters/retry", admin, Map.of()).status())
+                .isEqualTo(404);
     }
 
     @Test
