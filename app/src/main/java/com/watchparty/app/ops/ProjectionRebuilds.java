@@ -147,7 +147,7 @@ class ProjectionRebuilds {
         }
     }
 
-    /** Notes where every processor's segments are, for stalls; logs each rebuild once, when its replay has caught up. */
+    /** Notes where every processor's segments are, for stalls; logs each rebuild once, when it has caught up. */
     private void watch() {
         try {
             long head = headPosition();

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How far one streaming event processor is, as this instance sees it: the segments it claimed, their positions in
- * the event store (global index) against the store's head, the events it could not handle, and the last rebuild asked
- * of this instance.
+ * the event store (global index) against the store's head, whether it has stalled, the events it could not handle,
+ * and the last rebuild asked of this instance.
  *
  * @param rebuildable      whether it is a projection that {@code POST .../rebuild} accepts
  * @param caughtUp         running, no error, not stalled, some segments claimed, none replaying, and the slowest at

@@ -48,12 +48,14 @@ class SegmentStalls {
         Map<Integer, EventTrackerStatus> claimed = processor.processingStatus();
         Set<Integer> heldByNoOne = availableSegments(processor.getName());
         heldByNoOne.removeAll(claimed.keySet());
-        Map<Integer, Progress> segments = progress.computeIfAbsent(processor.getName(), name -> new ConcurrentHashMap<>());
+        Map<Integer, Progress> segments = progress.computeIfAbsent(processor.getName(),
+                name -> new ConcurrentHashMap<>());
         segments.keySet().removeIf(segment -> !claimed.containsKey(segment) && !heldByNoOne.contains(segment));
-        claimed.forEach((segment, status) -> segments.merge(segment, new Progress(ProjectionRebuilds.positionOf(status), now),
+        claimed.forEach((segment, status) -> segments.merge(segment,
+                new Progress(ProjectionRebuilds.positionOf(status), now),
                 (before, current) -> before.position() == current.position() && current.position() < head
                         ? before : current));
-        // a segment that nobody holds goes nowhere: it stays where it was last seen, from when it was
+        // a segment that nobody holds goes nowhere: it stays where it was last seen (one never seen here: from now)
         heldByNoOne.forEach(segment -> segments.putIfAbsent(segment, new Progress(0, now)));
     }
 
