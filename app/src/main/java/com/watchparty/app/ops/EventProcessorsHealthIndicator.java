@@ -1,44 +1,48 @@
 package com.watchparty.app.ops;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * {@code eventProcessors} health: each projection's processor, whether it runs, and any segment stuck in error.
- * Part of readiness, so an instance whose projections are broken takes no traffic.
+ * {@code eventProcessors} health: each streaming processor, whether it runs, any segment in error or stalled, and its
+ * dead letters, as {@code GET /admin/projections} tells them. Part of readiness, so an instance whose projections
+ * are broken takes no traffic: DOWN when a processor is stopped, in error or stalled. Dead letters leave it UP: each
+ * is one movie's or party's problem while everything else is projected, and every instance sees the same letters,
+ * so counting them as down would take the whole service out of traffic for one bad event.
  */
 @Component("eventProcessors")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
-    private final EventProcessingConfiguration processing;
+    private final ProjectionRebuilds projections;
 
-    EventProcessorsHealthIndicator(EventProcessingConfiguration processing) {
-        this.processing = processing;
+    EventProcessorsHealthIndicator(ProjectionRebuilds projections) {
+        this.projections = projections;
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (var processor : processing.eventProcessors().values()) {
+        for (ProjectionStatus processor : projections.statuses().projections()) {
             Map<String, Object> status = new LinkedHashMap<>();
-            status.put("running", processor.isRunning());
-            status.put("error", processor.isError());
-            if (processor instanceof StreamingEventProcessor streaming) {
-                var segments = streaming.processingStatus();
-                status.put("claimedSegments", segments.size());
-                status.put("replaying", segments.values().stream().anyMatch(s -> s.isReplaying()));
-                status.put("segmentsInError", segments.values().stream().filter(s -> s.isErrorState()).count());
-                healthy &= segments.values().stream().noneMatch(s -> s.isErrorState());
+            status.put("running", processor.running());
+            status.put("error", processor.error());
+            status.put("stalled", processor.stalled());
+            status.put("stalledSegments", processor.stalledSegments());
+            status.put("claimedSegments", processor.claimedSegments());
+            status.put("replaying", processor.replaying());
+            status.put("segmentsInError", processor.segments().stream().map(ProjectionStatus.Segment::error)
+                    .filter(Objects::nonNull).count());
+            if (processor.deadLetters() != null) {
+                status.put("deadLetters", processor.deadLetters());
             }
-            healthy &= processor.isRunning() && !processor.isError();
-            details.put(processor.getName(), status);
+            healthy &= processor.running() && !processor.error() && !processor.stalled();
+            details.put(processor.name(), status);
         }
         builder.status(healthy ? "UP" : "DOWN").withDetails(details);
     }

@@ -12,17 +12,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Operations on the projections, for admins: how far each streaming processor is, and rebuilding one from the
- * event store. What it shows is this instance's view (the segments it claimed).
+ * Operations on the projections, for admins: how far each streaming processor is, rebuilding one from the event
+ * store, and retrying its dead letters. What it shows is this instance's view (the segments it claimed).
  */
 @RestController
 @RequestMapping("/admin/projections")
 class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
+    private final DeadLetters deadLetters;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds) {
+    ProjectionAdminController(ProjectionRebuilds rebuilds, DeadLetters deadLetters) {
         this.rebuilds = rebuilds;
+        this.deadLetters = deadLetters;
     }
 
     @GetMapping
@@ -41,5 +43,15 @@ class ProjectionAdminController {
         ProjectionStatus status = rebuilds.rebuild(name);
         URI location = URI.create("/admin/projections/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
         return ResponseEntity.accepted().location(location).body(status);
+    }
+
+    /**
+     * Hands the projection's dead-lettered sequences to its handlers again, e.g. once a fix is deployed, and answers
+     * when that is done with its status: the sequences that still fail stay, with their new cause.
+     */
+    @PostMapping("/{name}/dead-letters/retry")
+    ProjectionStatus retryDeadLetters(@PathVariable String name) {
+        deadLetters.retry(name);
+        return rebuilds.status(name);
     }
 }

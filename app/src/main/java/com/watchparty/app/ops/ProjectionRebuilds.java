@@ -30,14 +30,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
- * Rebuilds a projection from the event store, and tells how far every streaming processor is.
+ * Rebuilds a projection from the event store, and tells how far every streaming processor is, whether it has
+ * stalled and what it could not handle.
  * <p>
  * A rebuild runs in the background on one thread of its own: the processor is shut down (releasing its segments),
  * its tokens are reset to the start of the store, which runs the projection's {@code @ResetHandler} (emptying its
- * tables) in the same transaction, and it is started again, now replaying. A watcher then logs once when the
- * replay has caught up. If the reset fails (e.g. another instance holds a segment), nothing was emptied and the
+ * tables) in the same transaction, and it is started again, now replaying. A watcher on that thread, every
+ * {@code watch-interval}, notes where every processor's segments are (for {@link SegmentStalls}) and logs once when
+ * a replay has caught up. If the reset fails (e.g. another instance holds a segment), nothing was emptied and the
  * processor resumes where it was.
  */
 @Component
@@ -49,6 +52,8 @@ class ProjectionRebuilds {
 
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final DeadLetters deadLetters;
+    private final SegmentStalls stalls;
     private final ProjectionsProperties properties;
     private final Clock clock;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -60,10 +65,12 @@ class ProjectionRebuilds {
     });
     private volatile boolean closing;
 
-    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, ProjectionsProperties properties,
-                       Clock clock) {
+    ProjectionRebuilds(EventProcessingConfiguration processing, EventStore eventStore, DeadLetters deadLetters,
+                       SegmentStalls stalls, ProjectionsProperties properties, Clock clock) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.deadLetters = deadLetters;
+        this.stalls = stalls;
         this.properties = properties;
         this.clock = clock;
         long interval = properties.watchInterval().toMillis();
@@ -73,9 +80,7 @@ class ProjectionRebuilds {
     /** Every streaming processor, by name. */
     ProjectionStatus.Overview statuses() {
         long head = headPosition();
-        return new ProjectionStatus.Overview(head, processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
+        return new ProjectionStatus.Overview(head, streamingProcessors()
                 .sorted(Comparator.comparing(StreamingEventProcessor::getName))
                 .map(processor -> status(processor, head))
                 .toList());
@@ -142,16 +147,18 @@ class ProjectionRebuilds {
         }
     }
 
-    /** Logs each rebuild once, when its replay has caught up; quiet otherwise. */
+    /** Notes where every processor's segments are, for stalls; logs each rebuild once, when it has caught up. */
     private void watch() {
         try {
+            long head = headPosition();
+            streamingProcessors().forEach(processor -> stalls.sample(processor, head));
             rebuilds.forEach((name, rebuild) -> {
                 if (rebuild.state() == Rebuild.State.REPLAYING) {
                     processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> check(p, rebuild));
                 }
             });
         } catch (RuntimeException e) {
-            log.debug("checking projection rebuilds failed; checking again later", e);
+            log.debug("checking the processors failed; checking again later", e);
         }
     }
 
@@ -188,11 +195,19 @@ class ProjectionRebuilds {
                 .toList();
         boolean replaying = segments.stream().anyMatch(ProjectionStatus.Segment::replaying);
         boolean error = processor.isError() || claimed.values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        List<Integer> stalled = List.copyOf(stalls.stalled(processor, head));
         Long position = claimed.isEmpty() ? null : slowest(claimed.values());
-        boolean caughtUp = processor.isRunning() && !error && !replaying && position != null && position >= head;
+        boolean caughtUp = processor.isRunning() && !error && stalled.isEmpty() && !replaying && position != null
+                && position >= head;
         return new ProjectionStatus(name, properties.isRebuildable(name), processor.isRunning(), replaying, caughtUp,
-                error, claimed.size(), totalSegments(name), position, head, percent(position, head),
-                rebuilds.get(name), segments);
+                error, !stalled.isEmpty(), stalled, deadLetters.of(name).orElse(null), claimed.size(),
+                totalSegments(name), position, head, percent(position, head), rebuilds.get(name), segments);
+    }
+
+    private Stream<StreamingEventProcessor> streamingProcessors() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast);
     }
 
     private StreamingEventProcessor processor(String name) {
@@ -238,7 +253,7 @@ class ProjectionRebuilds {
     }
 
     /** A segment without a token yet is at the very start of the store. */
-    private static long positionOf(EventTrackerStatus segment) {
+    static long positionOf(EventTrackerStatus segment) {
         return segment.getCurrentPosition().orElse(0L);
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,11 @@ class ProjectionRebuildsTest {
 
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
+    private final ProjectionsProperties properties =
+            new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50), Duration.ofSeconds(30));
     private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
-            new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50)), Clock.systemUTC());
+            new DeadLetters(processing, mock(JdbcClient.class)),
+            new SegmentStalls(processing, properties, Clock.systemUTC()), properties, Clock.systemUTC());
 
     ProjectionRebuildsTest() {
         when(processor.getName()).thenReturn("movies");
