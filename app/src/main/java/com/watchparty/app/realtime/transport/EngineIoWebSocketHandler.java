@@ -9,7 +9,6 @@ import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import java.nio.ByteBuffer;
 
@@ -28,14 +27,13 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        limitBlockingSends(session);
-        // Pings, acks and broadcasts write from many threads, and a plain session allows one send at a time: the
-        // decorator serialises them, and cuts off a client that takes too long or lets too much queue up
-        // (TERMINATE rather than DROP: a client that silently missed room events would show a wrong room).
-        WebSocketSession concurrent = new ConcurrentWebSocketSessionDecorator(session,
-                Math.toIntExact(properties.sendTimeLimit().toMillis()), properties.sendBufferBytes(),
-                ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-        SpringEngineIoWebSocket connection = new SpringEngineIoWebSocket(concurrent, properties.maxPayloadBytes());
+        Session container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        limitBlockingSends(container);
+        // Pings, acks and room pushes write from many threads: the frames queue per socket and go out one
+        // asynchronous send at a time, and a client that takes too long or lets too much queue up is cut off
+        // (rather than skipped: a client that silently missed room events would show a wrong room).
+        AsyncFrames frames = new AsyncFrames(container, properties.sendTimeLimit(), properties.sendBufferBytes());
+        SpringEngineIoWebSocket connection = new SpringEngineIoWebSocket(session, frames, properties.maxPayloadBytes());
         session.getAttributes().put(CONNECTION, connection);
         engine.handleWebSocket(connection);
     }
@@ -67,18 +65,9 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
         connection(session).emit("close");
     }
 
-    /**
-     * Engine.IO writes while holding its per-client lock, so the thread that sends to a stalled client (perhaps one
-     * broadcasting to the whole room) waits in Tomcat's blocking send, 20 s by default: bound that wait by the send
-     * time limit, after which the write fails and the client is dropped.
-     */
-    private void limitBlockingSends(WebSocketSession session) {
-        Session container = session instanceof NativeWebSocketSession nativeSession
-                ? nativeSession.getNativeSession(Session.class) : null;
-        if (container != null) {
-            container.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY,
-                    properties.sendTimeLimit().toMillis());
-        }
+    /** The close frame is still a blocking send (20 s by default): a stalled client holds it no longer than a frame. */
+    private void limitBlockingSends(Session container) {
+        container.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, properties.sendTimeLimit().toMillis());
     }
 
     private static SpringEngineIoWebSocket connection(WebSocketSession session) {

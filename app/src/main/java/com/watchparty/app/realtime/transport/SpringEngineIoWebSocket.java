@@ -4,29 +4,28 @@ import io.socket.engineio.server.EngineIoWebSocket;
 import io.socket.engineio.server.utils.ParseQS;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 
-/** A Spring {@link WebSocketSession} (already safe for concurrent sends) as Engine.IO's view of a WebSocket. */
+/** A Spring {@link WebSocketSession} as Engine.IO's view of a WebSocket; frames go out through {@link AsyncFrames}. */
 final class SpringEngineIoWebSocket extends EngineIoWebSocket {
 
     private static final Logger log = LoggerFactory.getLogger(SpringEngineIoWebSocket.class);
 
     private final WebSocketSession session;
+    private final AsyncFrames frames;
     private final Map<String, String> query;
     private final int maxPayloadBytes;
 
-    SpringEngineIoWebSocket(WebSocketSession session, int maxPayloadBytes) {
+    SpringEngineIoWebSocket(WebSocketSession session, AsyncFrames frames, int maxPayloadBytes) {
         this.session = session;
+        this.frames = frames;
         this.maxPayloadBytes = maxPayloadBytes;
         URI uri = session.getUri();
         String rawQuery = uri == null ? null : uri.getRawQuery();
@@ -46,36 +45,17 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     @Override
     public void write(String message) throws IOException {
         // A WebSocket-only client's first frame is the open packet, which OpenPacket completes; others pass as is.
-        send(new TextMessage(WellFormedText.of(OpenPacket.withMaxPayload(message, maxPayloadBytes))));
+        frames.send(WellFormedText.of(OpenPacket.withMaxPayload(message, maxPayloadBytes)));
     }
 
     @Override
     public void write(byte[] message) throws IOException {
-        send(new BinaryMessage(message));
+        frames.send(ByteBuffer.wrap(message));
     }
 
     @Override
     public void close() {
         close(CloseStatus.NORMAL);
-    }
-
-    /**
-     * The engine only expects IOException from a write; anything else would escape into whoever is sending, e.g.
-     * abort a broadcast to the whole room because one client is gone or too slow.
-     */
-    private void send(WebSocketMessage<?> message) throws IOException {
-        try {
-            session.sendMessage(message);
-        } catch (SessionLimitExceededException e) {
-            close(e.getStatus()); // the decorator leaves closing the slow client to us
-            throw new IOException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new IOException("WebSocket session " + session.getId() + " is closed", e);
-        } catch (RuntimeException e) {
-            // whatever else the container throws is this connection's failure, never the sender's
-            close(CloseStatus.SERVER_ERROR);
-            throw new IOException("WebSocket session " + session.getId() + " failed to send: " + e.getMessage(), e);
-        }
     }
 
     private void close(CloseStatus status) {
