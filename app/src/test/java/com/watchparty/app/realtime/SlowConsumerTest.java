@@ -7,7 +7,11 @@ import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -30,7 +34,21 @@ import static org.awaitility.Awaitility.await;
 class SlowConsumerTest {
 
     private static final int RECEIVERS = 6;
-    private static final int MESSAGES = 800;
+    private static final int MESSAGES = 300;
+
+    /**
+     * The kernel would otherwise absorb megabytes for the stalled client before the service notices anything: its
+     * send buffers autotune up to several MB on loopback. Small fixed ones make the stall show after a few frames.
+     */
+    @TestConfiguration
+    static class SmallSocketSendBuffers {
+
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> smallSendBuffers() {
+            return factory -> factory.addConnectorCustomizers(connector ->
+                    connector.setProperty("socket.txBufSize", "4096"));
+        }
+    }
 
     @LocalServerPort
     int port;

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Writes one WebSocket's frames without ever making the writer wait: one asynchronous send at a time (the container
  * allows no more), later frames queued behind it. Whoever sends to a room therefore goes straight on to the next
- * socket, however slow this one is. A client that lets more than the buffer limit queue up, or does not take a frame
- * within the send time limit, has fallen too far behind to be shown the room as it is: it is closed with
+ * socket, however slow this one is. A client that lets more than the buffer limit queue up, or has not taken a frame
+ * within the send time limit when the next one comes (checked here: the container's own timeout on asynchronous
+ * sends does not fire on every connector), has fallen too far behind to be shown the room as it is: it is closed with
  * {@value #TOO_SLOW} (code 1008), so it reconnects and is sent the room afresh.
  */
 final class AsyncFrames {
@@ -28,14 +29,18 @@ final class AsyncFrames {
     private static final Logger log = LoggerFactory.getLogger(AsyncFrames.class);
 
     private final Session session;
+    private final long sendTimeLimitNanos;
     private final long maxQueuedBytes;
     private final Deque<Object> queue = new ArrayDeque<>();
     private long queuedBytes;
     private boolean sending;
+    /** When the send in flight began: a client that has not taken it for the send time limit is stalled. */
+    private long inFlightSince;
     private boolean failed;
 
     AsyncFrames(Session session, Duration sendTimeLimit, long maxQueuedBytes) {
         this.session = session;
+        this.sendTimeLimitNanos = sendTimeLimit.toNanos();
         this.maxQueuedBytes = maxQueuedBytes;
         session.getAsyncRemote().setSendTimeout(sendTimeLimit.toMillis());
     }
@@ -48,7 +53,8 @@ final class AsyncFrames {
             }
             if (sending) {
                 queuedBytes += sizeOf(frame);
-                if (queuedBytes <= maxQueuedBytes) {
+                boolean stalled = System.nanoTime() - inFlightSince > sendTimeLimitNanos;
+                if (queuedBytes <= maxQueuedBytes && !stalled) {
                     queue.addLast(frame);
                     return;
                 }
@@ -73,6 +79,9 @@ final class AsyncFrames {
         Object frame = first;
         while (frame != null) {
             Completion completion = new Completion();
+            synchronized (this) {
+                inFlightSince = System.nanoTime();
+            }
             try {
                 if (frame instanceof String text) {
                     session.getAsyncRemote().sendText(text, completion);
