@@ -67,6 +67,9 @@ class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return respond(new Rejection(ErrorCode.VALIDATION_FAILED,
                     "unknown field '" + unknown.getPropertyName() + "'", unknown.getPropertyName()), request);
@@ -82,6 +85,12 @@ class ProblemHandler {
         }
         String detail = cause instanceof JsonProcessingException ? "the body is not valid JSON" : "a JSON body is required";
         return respond(new Rejection(ErrorCode.MALFORMED_REQUEST, detail, null), request);
+    }
+
+    /** A body over {@code watchparty.web.max-body-size}, read by a handler of its own rather than as JSON. */
+    @ExceptionHandler(BodySizeLimit.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodySizeLimit.BodyTooLargeException e, HttpServletRequest request) {
+        return respond(new Rejection(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), null), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
