@@ -143,6 +143,44 @@ class HostileRequestsTest {
         }
     }
 
+    /** A record cannot take a field twice: Jackson failed on it with a definition error, a 500. */
+    @Test
+    void aFieldGivenTwiceIsA400() {
+        assertProblem(api.post("/tickets", admin,
+                "{\"name\": \"A\", \"name\": \"B\", \"price\": \"1.00\", \"currency\": \"EUR\"}"), 400,
+                "malformed_request");
+        assertProblem(api.post("/dev/token", null, "{\"name\": \"A\", \"name\": \"B\"}"), 400, "malformed_request");
+    }
+
+    /** No route takes a form upload; a multipart Content-Type failed to parse before any route, with a 500. */
+    @Test
+    void aMultipartBodyIsAnUnsupportedMediaType() {
+        String head = " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nAuthorization: Bearer " + admin.token()
+                + "\r\nContent-Type: multipart/form-data\r\nContent-Length: 2\r\n\r\n";
+        assertRawProblem(raw.send("POST /movies" + head, "{}".getBytes(StandardCharsets.UTF_8)), 415,
+                "unsupported_media_type");
+        assertThat(raw.send("GET /movies" + head, "{}".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+    }
+
+    /** A refusal is a problem whatever the client accepts, even an Accept header that does not parse. */
+    @ParameterizedTest(name = "Accept: {0}")
+    @ValueSource(strings = {"garbage", "text/html", "image/*"})
+    void aRefusalIsAProblemWhateverTheClientAccepts(String accept) {
+        RawHttp.Response refused = raw.send("GET /movies/not-a-uuid HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\nAccept: " + accept + "\r\n\r\n", new byte[0]);
+        assertThat(refused.status()).as(refused.toString()).isBetween(400, 499);
+        assertThat(refused.contentType()).as(refused.toString()).startsWith("application/problem+json");
+        assertThat(refused.json().path("code").asText()).isNotEmpty();
+    }
+
+    /** The REST API allows no other origin; Spring's CORS processor refused a preflight in plain text. */
+    @Test
+    void aCrossOriginPreflightIsRefusedWithAProblem() {
+        assertRawProblem(raw.send("OPTIONS /tickets HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Origin: https://elsewhere.example\r\nAccess-Control-Request-Method: POST\r\n\r\n", new byte[0]),
+                403, "forbidden");
+    }
+
     /** Any user could send a purchase naming a ticket type's id as the party: it failed with a 500. */
     @Test
     void theIdOfAMovieOrATicketTypeNamesNoParty() {

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,6 @@ class ErrorPageController implements ErrorController {
         HttpStatus known = HttpStatus.resolve(status);
         String detail = known == null ? "the request was refused" : known.getReasonPhrase().toLowerCase(Locale.ROOT);
         ProblemDetail problem = Problems.of(new Rejection(ErrorCode.forHttpStatus(status), detail, null), path);
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

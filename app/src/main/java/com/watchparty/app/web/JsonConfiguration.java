@@ -18,7 +18,8 @@ import java.math.BigDecimal;
 
 /**
  * The REST JSON of the seed: snake_case fields, lower-case enum values, money as decimal strings ({@code "4.99"}),
- * and unknown fields refused so a typo is a 400 rather than silently ignored.
+ * and unknown fields refused so a typo is a 400 rather than silently ignored. A field given twice is refused too: which
+ * of the two would count is anyone's guess (and Jackson cannot bind it to a record at all).
  * <p>
  * Bounded as it is read, before any value reaches a controller: no body of this API nests more than a few levels or
  * has a number of more than a few digits, so deeper nesting, longer numbers and strings longer than a whole body may
@@ -39,6 +40,7 @@ class JsonConfiguration {
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .deserializerByType(BigDecimal.class, new BoundedDecimalDeserializer())
                 .postConfigurer(mapper -> {

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -121,9 +122,10 @@ class ProblemHandler {
         return respond(new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null), request);
     }
 
+    /** Always problem+json, whatever the client accepts: a refusal of its Accept header is a problem too. */
     private static ResponseEntity<ProblemDetail> respond(Rejection rejection, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(rejection, request.getRequestURI());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String fieldOf(JsonMappingException e) {

@@ -13,7 +13,7 @@ import java.io.IOException;
 
 /**
  * Writes a {@link Problems problem} straight to a response, for refusals made where no controller advice reaches:
- * Spring Security's entry points and firewall, and Tomcat before the request reaches the application.
+ * Spring Security's entry points and firewall, CORS, and Tomcat before the request reaches the application.
  */
 @Component
 public class ProblemWriter {
@@ -29,6 +29,11 @@ public class ProblemWriter {
         // refused while forwarded to the error page (Tomcat refuses TRACE that way): name the path the client asked for
         String path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
                 ? original : request.getRequestURI();
+        write(response, rejection, path);
+    }
+
+    /** @param path the path the client asked for, or {@code null} where it is not known */
+    public void write(HttpServletResponse response, Rejection rejection, String path) throws IOException {
         response.setStatus(rejection.code().httpStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(json.writeValueAsBytes(Problems.of(rejection, path)));
