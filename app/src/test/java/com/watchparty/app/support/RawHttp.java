@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * HTTP/1.1 over a plain socket, for what no well-behaved client sends: a raw request line, bytes that are no UTF-8
@@ -36,6 +35,8 @@ public final class RawHttp {
     }
 
     /**
+     * @param status   the status, or 0 for an HTTP/0.9 answer (a body without status line or headers), which Tomcat
+     *                 gives to a request line it could not read far enough to know the version
      * @param complete whether the body arrived whole: all of a {@code Content-Length}, or a chunked body up to its
      *                 last chunk. A response that stopped after its headers were sent is not complete.
      */
@@ -79,7 +80,8 @@ public final class RawHttp {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout((int) timeout.toMillis());
             OutputStream out = socket.getOutputStream();
-            CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            // a thread of its own, not a shared pool: a write the server does not read blocks until the socket closes
+            Thread writing = new Thread(() -> {
                 try {
                     out.write(head);
                     out.write(body);
@@ -87,10 +89,10 @@ public final class RawHttp {
                 } catch (IOException e) {
                     // the server answered and closed without reading all of it: its answer is what counts
                 }
-            });
-            byte[] received = readAll(socket.getInputStream());
-            writing.cancel(true);
-            return parse(received, headRequest);
+            }, "raw-http-write");
+            writing.setDaemon(true);
+            writing.start();
+            return parse(readAll(socket.getInputStream()), headRequest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -116,6 +118,9 @@ public final class RawHttp {
     }
 
     private static Response parse(byte[] received, boolean headRequest) {
+        if (!new String(received, 0, Math.min(5, received.length), StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+            return new Response(0, Map.of(), received, true);
+        }
         int end = indexOf(received, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
         if (end < 0) {
             throw new IllegalStateException("no HTTP answer: " + new String(received, StandardCharsets.ISO_8859_1));
