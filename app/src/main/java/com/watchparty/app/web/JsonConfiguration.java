@@ -39,8 +39,8 @@ class JsonConfiguration {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .deserializerByType(BigDecimal.class, new BoundedDecimalDeserializer())
                 .postConfigurer(mapper -> {
