@@ -1,16 +1,13 @@
 package com.watchparty.app.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.watchparty.api.error.ErrorCode;
-import com.watchparty.app.web.Problems;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import com.watchparty.api.error.Rejection;
+import com.watchparty.app.web.ProblemWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -36,7 +33,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -60,7 +56,7 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
         return http
                 .headers(headers -> headers
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -86,13 +82,13 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
-                        .authenticationEntryPoint((request, response, e) ->
-                                write(json, request, response, ErrorCode.UNAUTHORIZED, "a valid bearer token is required")))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                new Rejection(ErrorCode.UNAUTHORIZED, "a valid bearer token is required", null))))
                 .exceptionHandling(ex -> ex
-                        .authenticationEntryPoint((request, response, e) ->
-                                write(json, request, response, ErrorCode.UNAUTHORIZED, "a valid bearer token is required"))
-                        .accessDeniedHandler((request, response, e) ->
-                                write(json, request, response, ErrorCode.FORBIDDEN, "this needs an admin")))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
+                                new Rejection(ErrorCode.UNAUTHORIZED, "a valid bearer token is required", null)))
+                        .accessDeniedHandler((request, response, e) -> problems.write(request, response,
+                                new Rejection(ErrorCode.FORBIDDEN, "this needs an admin", null))))
                 .build();
     }
 
@@ -143,12 +139,5 @@ class SecurityConfiguration {
             authorities.add(new SimpleGrantedAuthority("ROLE_ADMIN"));
         }
         return authorities;
-    }
-
-    private static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                              ErrorCode code, String message) throws IOException {
-        response.setStatus(code.httpStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(code, message, request.getRequestURI()));
     }
 }

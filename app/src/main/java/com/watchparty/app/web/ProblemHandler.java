@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -67,6 +68,9 @@ class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
+        if (cause instanceof BodySizeLimit.BodyTooLargeException tooLarge) {
+            return tooLarge(tooLarge, request);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return respond(new Rejection(ErrorCode.VALIDATION_FAILED,
                     "unknown field '" + unknown.getPropertyName() + "'", unknown.getPropertyName()), request);
@@ -82,6 +86,12 @@ class ProblemHandler {
         }
         String detail = cause instanceof JsonProcessingException ? "the body is not valid JSON" : "a JSON body is required";
         return respond(new Rejection(ErrorCode.MALFORMED_REQUEST, detail, null), request);
+    }
+
+    /** A body over {@code watchparty.web.max-body-size}, read by a handler of its own rather than as JSON. */
+    @ExceptionHandler(BodySizeLimit.BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(BodySizeLimit.BodyTooLargeException e, HttpServletRequest request) {
+        return respond(new Rejection(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage(), null), request);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -112,9 +122,10 @@ class ProblemHandler {
         return respond(new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null), request);
     }
 
+    /** Always problem+json, whatever the client accepts: a refusal of its Accept header is a problem too. */
     private static ResponseEntity<ProblemDetail> respond(Rejection rejection, HttpServletRequest request) {
         ProblemDetail problem = Problems.of(rejection, request.getRequestURI());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String fieldOf(JsonMappingException e) {

@@ -12,15 +12,18 @@ import java.net.URISyntaxException;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.VALIDATION_FAILED;
+import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A film of the catalog that parties can show. */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Movie {
 
     static final int MAX_TITLE_LENGTH = 200;
     static final int MAX_DURATION_SECONDS = 24 * 3600;
+    /** Longer than any CDN's signed URL, short enough that a URL is never a way to store a document. */
+    static final int MAX_URL_LENGTH = 2048;
 
     @AggregateIdentifier
     private UUID movieId;
@@ -33,13 +36,14 @@ public class Movie {
     public Movie(AddMovieCommand command) {
         require(command.title() != null && !command.title().isBlank() && command.title().length() <= MAX_TITLE_LENGTH,
                 VALIDATION_FAILED, "title must have 1 to " + MAX_TITLE_LENGTH + " characters", "title");
+        ONE_LINE.require(command.title().strip(), "title");
         require(command.durationSeconds() > 0 && command.durationSeconds() <= MAX_DURATION_SECONDS,
                 VALIDATION_FAILED, "duration_seconds must be between 1 and " + MAX_DURATION_SECONDS,
                 "duration_seconds");
-        require(isUrl(command.videoUrl()), VALIDATION_FAILED, "video_url must be an absolute http(s) URL or a path",
-                "video_url");
-        require(command.posterUrl() == null || isUrl(command.posterUrl()), VALIDATION_FAILED,
-                "poster_url must be an absolute http(s) URL or a path", "poster_url");
+        requireUrl(command.videoUrl(), "video_url");
+        if (command.posterUrl() != null) {
+            requireUrl(command.posterUrl(), "poster_url");
+        }
         apply(new MovieAddedEvent(command.movieId(), command.title().strip(), command.durationSeconds(),
                 command.videoUrl(), command.posterUrl()));
     }
@@ -47,6 +51,13 @@ public class Movie {
     @EventSourcingHandler
     void on(MovieAddedEvent event) {
         movieId = event.movieId();
+    }
+
+    private static void requireUrl(String value, String field) {
+        require(value == null || value.length() <= MAX_URL_LENGTH, VALIDATION_FAILED,
+                field + " has at most " + MAX_URL_LENGTH + " characters", field);
+        ONE_LINE.require(value, field);
+        require(isUrl(value), VALIDATION_FAILED, field + " must be an absolute http(s) URL or a path", field);
     }
 
     /** Media may live on the platform's CDN (absolute URL) or be served beside the app (absolute path). */

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,6 +20,12 @@ import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfiguration {
+
+    /** Static: it changes bean definitions, before any bean of this configuration exists. */
+    @Bean
+    static BeanFactoryPostProcessor aggregateEventTypeFilter() {
+        return new AggregateEventTypeFilter();
+    }
 
     @Bean
     LobbyPolicy lobbyPolicy(@Value("${watchparty.party.lobby-window:15m}") Duration window) {

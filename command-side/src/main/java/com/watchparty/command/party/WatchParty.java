@@ -43,6 +43,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.*;
+import static com.watchparty.command.PlainText.MULTI_LINE;
+import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -53,8 +55,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields are the snapshot's format. The
  * revision names that format; change it with the fields, and older snapshots are ignored (the party is then
  * rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
+ * <p>
+ * Only a party's own events load a party: the id of a movie or a ticket type names no party (not found), rather than
+ * a stream this class cannot fold.
  */
-@Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger")
+@Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
+        filterEventsByType = true)
 @Revision("1")
 public class WatchParty {
 
@@ -168,6 +174,8 @@ public class WatchParty {
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
                 "the room opens " + lobby.window().toMinutes() + " minutes before the start");
+        // the name comes from the caller's token; it is shown to the room and stored by the projections
+        ONE_LINE.require(command.username(), "username");
         // Seats are tickets, never more than max_participants; admins (hosts, moderators) come on top.
         if (!participants.contains(command.userId())) {
             apply(new UserJoinedPartyEvent(partyId, command.userId(), command.username()));
@@ -188,6 +196,7 @@ public class WatchParty {
         String content = command.content() == null ? "" : command.content().strip();
         require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
+        MULTI_LINE.require(content, "content");
         apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
     }
 

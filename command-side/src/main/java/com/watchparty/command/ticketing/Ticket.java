@@ -13,15 +13,21 @@ import java.util.Currency;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.VALIDATION_FAILED;
+import static com.watchparty.command.PlainText.MULTI_LINE;
+import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A kind of ticket (the seed's Ticket): standard, VIP, a voucher... */
-@Aggregate
+@Aggregate(filterEventsByType = true)
 public class Ticket {
 
     static final int MAX_NAME_LENGTH = 100;
     static final int MAX_DESCRIPTION_LENGTH = 2000;
+    /** A seat at a screening, in any currency; the projection's {@code numeric(12, 2)} holds far more. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000.00");
+    /** What the projection's {@code numeric(12, 2)} keeps: a third decimal would be rounded away there. */
+    static final int MAX_PRICE_DECIMALS = 2;
 
     @AggregateIdentifier
     private UUID ticketId;
@@ -34,13 +40,21 @@ public class Ticket {
     public Ticket(CreateTicketCommand command) {
         require(command.name() != null && !command.name().isBlank() && command.name().length() <= MAX_NAME_LENGTH,
                 VALIDATION_FAILED, "name must have 1 to " + MAX_NAME_LENGTH + " characters", "name");
+        ONE_LINE.require(command.name().strip(), "name");
         require(command.price() != null && command.price().signum() >= 0, VALIDATION_FAILED,
                 "price must be 0 or more", "price");
+        // compared before any arithmetic: scaling a price like 1e99999999 would compute a number of that many digits
+        require(command.price().compareTo(MAX_PRICE) <= 0, VALIDATION_FAILED,
+                "price must be at most " + MAX_PRICE.toPlainString(), "price");
         Currency currency = currencyOf(command.currency());
-        require(command.price().stripTrailingZeros().scale() <= currency.getDefaultFractionDigits(), VALIDATION_FAILED,
+        int decimals = command.price().stripTrailingZeros().scale();
+        require(decimals <= currency.getDefaultFractionDigits(), VALIDATION_FAILED,
                 "price has more decimals than " + currency.getCurrencyCode() + " allows", "price");
+        require(decimals <= MAX_PRICE_DECIMALS, VALIDATION_FAILED,
+                "price has at most " + MAX_PRICE_DECIMALS + " decimals", "price");
         require(command.description() == null || command.description().length() <= MAX_DESCRIPTION_LENGTH,
                 VALIDATION_FAILED, "description has at most " + MAX_DESCRIPTION_LENGTH + " characters", "description");
+        MULTI_LINE.require(command.description(), "description");
         BigDecimal price = command.price().setScale(currency.getDefaultFractionDigits());
         apply(new TicketCreatedEvent(command.ticketId(), command.name().strip(), price, currency.getCurrencyCode(),
                 command.description(), command.voucher()));

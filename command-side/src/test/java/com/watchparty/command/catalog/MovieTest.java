@@ -107,6 +107,63 @@ class MovieTest {
                 .expectNoEvents();
     }
 
+    /** Projections store the title in PostgreSQL (no U+0000) and sockets send it as UTF-8 (no lone surrogate). */
+    @ParameterizedTest(name = "title [{0}]")
+    @ValueSource(strings = {"Metro\u0000polis", "Metro\npolis", "Metro\tpolis", "\u001b[31mMetropolis",
+            "Metropolis\u0085", "lone\ud800surrogate", "\udc00Metropolis", "Metropolis\ud83c"})
+    void refusesATitleThatIsNotOneLineOfPlainText(String title) {
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, title, 9_180, VIDEO, POSTER))
+                .expectException(rejectedWith(VALIDATION_FAILED, "title"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsATitleInAnyScript() {
+        String title = "Amélie – 千と千尋の神隠し 🎬";
+
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, title, 9_180, VIDEO, POSTER))
+                .expectEvents(new MovieAddedEvent(MOVIE, title, 9_180, VIDEO, POSTER));
+    }
+
+    @ParameterizedTest(name = "video_url [{0}]")
+    @ValueSource(strings = {"/media/a\u0000.mp4", "/media/lone\ud800surrogate.mp4", "https://cdn.example.com/\udfff"})
+    void refusesAVideoUrlThatIsNotPlainText(String videoUrl) {
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, "Metropolis", 9_180, videoUrl, POSTER))
+                .expectException(rejectedWith(VALIDATION_FAILED, "video_url"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAPosterUrlThatIsNotPlainText() {
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, "Metropolis", 9_180, VIDEO, "/posters/\ud800.jpg"))
+                .expectException(rejectedWith(VALIDATION_FAILED, "poster_url"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAUrlLongerThan2048Characters() {
+        String longUrl = "/media/" + "m".repeat(2048 - "/media/".length() + 1);
+
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, "Metropolis", 9_180, longUrl, null))
+                .expectException(rejectedWith(VALIDATION_FAILED, "video_url"))
+                .expectExceptionMessage("video_url has at most 2048 characters")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsAUrlOf2048Characters() {
+        String url = "/media/" + "m".repeat(2048 - "/media/".length());
+
+        fixture.givenNoPriorActivity()
+                .when(new AddMovieCommand(MOVIE, "Metropolis", 9_180, url, null))
+                .expectEvents(new MovieAddedEvent(MOVIE, "Metropolis", 9_180, url, null));
+    }
+
     @Test
     void refusesAPosterUrlThatIsNeitherAnHttpUrlNorAPath() {
         fixture.givenNoPriorActivity()

@@ -200,6 +200,38 @@ class WatchPartyTest {
                     .expectEvents(scheduled(START, END, maxParticipants));
         }
 
+        /** Java reads such instants; PostgreSQL and the deadline scheduler cannot hold them, and once failed with a 500. */
+        @ParameterizedTest(name = "end_time {0}")
+        @ValueSource(strings = {"+294277-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "9999-12-31T23:59:59.001Z"})
+        void refusesAnEndBeyondTheAcceptedTimes(String end) {
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, Instant.parse(end), MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectExceptionMessage("end_time must be between 2000-01-01T00:00:00Z and 9999-12-31T23:59:59Z")
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
+        @Test
+        void acceptsAnEndAtTheLastAcceptedSecond() {
+            Instant last = Instant.parse("9999-12-31T23:59:59Z");
+
+            fixture.givenNoPriorActivity()
+                    .when(schedule(START, last, MAX))
+                    .expectEvents(scheduled(START, last, MAX));
+        }
+
+        @Test
+        void refusesAStartBeyondTheAcceptedTimes() {
+            Instant farFuture = Instant.parse("+294277-01-01T00:00:00Z");
+
+            fixture.givenNoPriorActivity()
+                    .when(schedule(farFuture, farFuture.plusSeconds(3600), MAX))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "start_time"))
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+
         @Test
         void refusesAnUnknownMovie() {
             fixture.givenNoPriorActivity()
@@ -449,6 +481,15 @@ class WatchPartyTest {
         }
 
         @Test
+        void refusesMovingTheEndBeyondTheAcceptedTimes() {
+            fixture.givenCommands(schedule())
+                    .when(update(null, Instant.parse("+999999-12-31T23:59:59Z"), null, null))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "end_time"))
+                    .expectNoEvents()
+                    .expectScheduledDeadline(UNTIL_END, new StatusDeadline(END));
+        }
+
+        @Test
         void refusesMovingTheEndIntoThePast() {
             fixture.given(ongoingParty(MAX))
                     .when(update(null, NOW.minusSeconds(60), null, null))
@@ -620,6 +661,17 @@ class WatchPartyTest {
                     .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"));
         }
 
+        /** The name comes from the caller's token and is stored by projections: it follows the text rule. */
+        @ParameterizedTest(name = "username [{0}]")
+        @ValueSource(strings = {"Eve\u0000", "Eve\nAdmin", "lone\ud800surrogate"})
+        void refusesAUsernameThatIsNotOneLineOfPlainText(String username) {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE))
+                    .when(new JoinPartyCommand(PARTY, ALICE, username, false))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "username"))
+                    .expectNoEvents();
+        }
+
         @Test
         void refusesToJoinAFinishedParty() {
             fixture.given(finishedParty())
@@ -736,6 +788,28 @@ class WatchPartyTest {
             fixture.given(ongoingParty(MAX))
                     .andGiven(purchased(ALICE), joined(ALICE))
                     .when(chat(ALICE, "  " + content + "  "))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, ALICE, content));
+        }
+
+        /** Refused before it is stored: the party log keeps chat in a jsonb column, which cannot hold U+0000. */
+        @ParameterizedTest(name = "content [{0}]")
+        @ValueSource(strings = {"hello\u0000world", "lone\ud800surrogate", "\udc00", "\u001b[31mred", "bell\u0007",
+                "carriage\rreturn", "next line\u0085"})
+        void refusesAMessageThatIsNotPlainText(String content) {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, content))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "content"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void keepsLineBreaksTabsAndEmojiInAMessage() {
+            String content = "first line\n\tsecond line 🎉";
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(chat(ALICE, content))
                     .expectEvents(new ChatMessageSentEvent(PARTY, messageId, ALICE, content));
         }
 

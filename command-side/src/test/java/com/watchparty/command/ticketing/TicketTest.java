@@ -6,6 +6,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -43,7 +44,7 @@ class TicketTest {
             "0,      EUR, 0.00",
             "500,    JPY, 500",
             "500.00, JPY, 500",
-            "1.234,  BHD, 1.234",
+            "1.23,   BHD, 1.230",
     })
     void recordsThePriceWithTheCurrencysDecimals(String price, String currency, String recorded) {
         fixture.givenNoPriorActivity()
@@ -93,6 +94,49 @@ class TicketTest {
                 .when(new CreateTicketCommand(TICKET, "Standard", new BigDecimal(price), "EUR", null, false))
                 .expectException(rejectedWith(VALIDATION_FAILED, "price"))
                 .expectExceptionMessage("price must be 0 or more")
+                .expectNoEvents();
+    }
+
+    /**
+     * A price is compared with the maximum before anything is computed from it: scaling 1e99999999 to cents once
+     * spun a core for good, and 1e999999999 overflowed.
+     */
+    @ParameterizedTest(name = "price {0}")
+    @ValueSource(strings = {"1000000.01", "10000000000", "1e99999999", "1e999999999",
+            "99999999999999999999999999999999999999.99"})
+    @Timeout(5)
+    void refusesAPriceAboveTheMaximum(String price) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", new BigDecimal(price), "EUR", null, false))
+                .expectException(rejectedWith(VALIDATION_FAILED, "price"))
+                .expectExceptionMessage("price must be at most 1000000.00")
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsTheMaximumPrice() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", new BigDecimal("1e6"), "EUR", null, false))
+                .expectEvents(new TicketCreatedEvent(TICKET, "Standard", new BigDecimal("1000000.00"), "EUR", null,
+                        false));
+    }
+
+    @Test
+    @Timeout(5)
+    void refusesAPriceWithFarTooManyDecimals() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", new BigDecimal("1e-99999999"), "EUR", null, false))
+                .expectException(rejectedWith(VALIDATION_FAILED, "price"))
+                .expectNoEvents();
+    }
+
+    /** The ticket view keeps two decimals, so a third (which BHD has) would be rounded away there. */
+    @Test
+    void refusesAThirdDecimalEvenInACurrencyThatHasOne() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", new BigDecimal("1.234"), "BHD", null, false))
+                .expectException(rejectedWith(VALIDATION_FAILED, "price"))
+                .expectExceptionMessage("price has at most 2 decimals")
                 .expectNoEvents();
     }
 
@@ -153,6 +197,34 @@ class TicketTest {
     @Test
     void acceptsADescriptionOf2000Characters() {
         String description = "d".repeat(2000);
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", BigDecimal.TEN, "EUR", description, false))
+                .expectEvents(new TicketCreatedEvent(TICKET, "Standard", new BigDecimal("10.00"), "EUR", description,
+                        false));
+    }
+
+    @ParameterizedTest(name = "name [{0}]")
+    @ValueSource(strings = {"VIP\u0000", "V\nIP", "V\tIP", "VIP\u007f", "lone\ud800surrogate"})
+    void refusesANameThatIsNotOneLineOfPlainText(String name) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, name, BigDecimal.TEN, "EUR", null, false))
+                .expectException(rejectedWith(VALIDATION_FAILED, "name"))
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "description [{0}]")
+    @ValueSource(strings = {"a seat\u0000", "a seat\r\nnear the screen", "\u001b[2Ja seat", "lone\udc00surrogate"})
+    void refusesADescriptionThatIsNotPlainText(String description) {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTicketCommand(TICKET, "Standard", BigDecimal.TEN, "EUR", description, false))
+                .expectException(rejectedWith(VALIDATION_FAILED, "description"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void acceptsADescriptionOfSeveralLinesWithTabs() {
+        String description = "Row 1\n\tnear the screen 🎟";
 
         fixture.givenNoPriorActivity()
                 .when(new CreateTicketCommand(TICKET, "Standard", BigDecimal.TEN, "EUR", description, false))

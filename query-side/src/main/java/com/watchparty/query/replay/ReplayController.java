@@ -60,9 +60,9 @@ class ReplayController {
                           @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         var request = new PageRequest(cursor == null ? page : 0, size);
         ReplayCursor after = cursor == null ? null : ReplayCursor.parse(cursor);
+        var query = new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, after, request);
         finishedParties.require(id, caller);
-        return queries.one(new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, after, request),
-                ReplayTimeline.class);
+        return queries.one(query, ReplayTimeline.class);
     }
 
     /**
@@ -76,8 +76,9 @@ class ReplayController {
                                                  @RequestParam(required = false) Double to,
                                                  @RequestParam(name = "real_from", required = false) Instant realFrom,
                                                  @RequestParam(name = "real_to", required = false) Instant realTo) {
-        finishedParties.require(id, caller);
+        // checked before the first byte goes out: once the stream has begun, a refusal can only abort it
         var query = new FindReplayQuery(id, types(eventTypes), from, to, realFrom, realTo, null, new PageRequest(0, 1));
+        finishedParties.require(id, caller);
         return ndjson.of(reader.lines(query));
     }
 

@@ -64,7 +64,7 @@ class RoomFeed {
 
     @EventHandler
     void on(Object payload, EventMessage<?> message) {
-        if (!(message instanceof DomainEventMessage<?> event) || !PARTY_AGGREGATE.equals(event.getType())) {
+        if (!(message instanceof DomainEventMessage<?> event) || !isParty(event)) {
             return;
         }
         UUID partyId = UUID.fromString(event.getAggregateIdentifier());
@@ -85,11 +85,18 @@ class RoomFeed {
         }
     }
 
-    /** Applies the stored events the room has not seen yet, announcing each change. */
+    /**
+     * Applies the stored events the room has not seen yet, announcing each change. Only a party's own events: the id
+     * of a movie or a ticket type names no room.
+     */
     private void catchUp(RoomState room, UUID partyId) {
-        eventStore.readEvents(partyId.toString(), room.sequence() + 1).asStream().forEach(event ->
-                room.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp()).ifPresent(update ->
-                        emitter.emit(RoomQuery.class, q -> q.partyId().equals(partyId), update)));
+        eventStore.readEvents(partyId.toString(), room.sequence() + 1).asStream().filter(RoomFeed::isParty)
+                .forEach(event -> room.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp())
+                        .ifPresent(update -> emitter.emit(RoomQuery.class, q -> q.partyId().equals(partyId), update)));
+    }
+
+    private static boolean isParty(DomainEventMessage<?> event) {
+        return PARTY_AGGREGATE.equals(event.getType());
     }
 
     private boolean isWatched(UUID partyId) {
