@@ -232,6 +232,8 @@ class RestFuzzTest {
                 10).id();
         UUID finished = api.scheduleParty(admin, movie, Instant.now().plusMillis(1500), Instant.now().plusMillis(3000),
                 10).id();
+        // a party's replay is for its ticket holders: the user holds one, so cases reach the replay itself
+        api.post("/watch-parties/" + finished + "/purchase", user, java.util.Map.of("ticket_id", ticket.toString()));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
                 api.get("/watch-parties/" + finished + "/replay", user).status() == 200);
         return new RestFuzzCases.Fixtures(admin.token(), user.token(), movie, ticket, party, finished);

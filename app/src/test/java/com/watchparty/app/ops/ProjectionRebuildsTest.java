@@ -36,15 +36,17 @@ class ProjectionRebuildsTest {
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final ProjectionsProperties properties =
             new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50), Duration.ofSeconds(30));
-    private final ProjectionRebuilds rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
-            new DeadLetters(processing, mock(JdbcClient.class)),
-            new SegmentStalls(processing, properties, Clock.systemUTC()), properties, Clock.systemUTC());
+    private final ProjectionRebuilds rebuilds;
 
     ProjectionRebuildsTest() {
         when(processor.getName()).thenReturn("movies");
         when(processor.supportsReset()).thenReturn(true);
         when(processor.processingStatus()).thenReturn(Map.of());
         when(processing.eventProcessor("movies", StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
+        // created once the mocks are stubbed: its watcher thread calls them, and a stubbing it races is lost
+        rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
+                new DeadLetters(processing, mock(JdbcClient.class)),
+                new SegmentStalls(processing, properties, Clock.systemUTC()), properties, Clock.systemUTC());
     }
 
     @AfterEach

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ class SocketFuzzTest {
 
     private static final long SEED = 20261128L;
     private static final int CASES = 1_500;
+    /** {@code watchparty.realtime.max-payload-bytes}: a bigger message closes the sender's connection (1009). */
+    private static final int MAX_PAYLOAD_BYTES = 16_384;
     private static final List<String> EVENTS = List.of("join_party", "leave_party", "send_message", "player_action",
             "time_sync", "join_replay", "replay_seek");
     /** Codes an ack may carry for input that is wrong: anything else (internal_error) is a failure. */
@@ -94,15 +97,25 @@ class SocketFuzzTest {
         assertThat(bystander.request("join_party", new JSONObject().put("partyId", party.toString()))
                 .getBoolean("ok")).isTrue();
         Random random = new Random(SEED);
+        String join = new JSONObject().put("partyId", party.toString()).toString();
         RawSocket attacker = attacker();
-        attacker.request("join_party", new JSONObject().put("partyId", party.toString()).toString());
+        attacker.request("join_party", join);
+        int oversized = 0;
 
         for (int i = 0; i < CASES; i++) {
             String event = random.nextInt(10) == 0 ? randomName(random) : EVENTS.get(random.nextInt(EVENTS.size()));
             String arguments = arguments(random);
-            JSONArray ack = attacker.request(event, arguments);
             String description = "case " + i + " (seed " + SEED + "): " + event + " "
                     + arguments.substring(0, Math.min(200, arguments.length()));
+            if (RawSocket.eventFrame(event, arguments, 1).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
+                attacker.sendRaw(RawSocket.eventFrame(event, arguments, 1));
+                assertThat(attacker.awaitClose()).as(description).isEqualTo(1009); // "message too big"
+                oversized++;
+                attacker = attacker();
+                attacker.request("join_party", join);
+                continue;
+            }
+            JSONArray ack = attacker.request(event, arguments);
             assertThat(ack.length()).as(description).isEqualTo(1);
             JSONObject answer = ack.getJSONObject(0);
             if (!answer.getBoolean("ok")) {
@@ -111,6 +124,7 @@ class SocketFuzzTest {
         }
 
         assertThat(attacker.isOpen()).isTrue();
+        assertThat(oversized).as("some cases were over the size limit").isBetween(1, CASES / 5);
         assertThat(bystander.connected()).as("the bystander was never disconnected").isTrue();
         SocketClient adminSocket = SocketClient.connect(port, admin.token(), "websocket");
         sockets.add(adminSocket);

@@ -76,10 +76,20 @@ public final class RawSocket implements AutoCloseable {
     /** Sends an event whose arguments are {@code argumentsJson} (the text after the name) and waits for its ack. */
     public JSONArray request(String event, String argumentsJson) {
         int id = nextAck++;
-        String arguments = argumentsJson.isEmpty() ? "" : "," + argumentsJson;
-        sendRaw("42" + NAMESPACE + "," + id + "[" + JSONObject.quote(event) + arguments + "]");
+        sendRaw(eventFrame(event, argumentsJson, id));
         String ackPrefix = "43" + NAMESPACE + "," + id;
         return new JSONArray(expect(ackPrefix).substring(ackPrefix.length()));
+    }
+
+    /** The frame {@link #request} sends, as it goes on the wire: its length in bytes is what the server limits. */
+    public static String eventFrame(String event, String argumentsJson, int ackId) {
+        String arguments = argumentsJson.isEmpty() ? "" : "," + argumentsJson;
+        return escapeSurrogates("42" + NAMESPACE + "," + ackId + "[" + JSONObject.quote(event) + arguments + "]");
+    }
+
+    /** The close code the server ended the connection with, waiting for it. */
+    public int awaitClose() {
+        return closed.orTimeout(SocketClient.WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
     /** Sends an Engine.IO packet as it is. */
@@ -120,10 +130,14 @@ public final class RawSocket implements AutoCloseable {
      * characters they have no UTF-8 form and no WebSocket client could send them.
      */
     private synchronized void send(String frame) {
+        socket.sendText(escapeSurrogates(frame), true).orTimeout(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    private static String escapeSurrogates(String frame) {
         StringBuilder escaped = new StringBuilder(frame.length());
         frame.chars().forEach(c -> escaped.append(Character.isSurrogate((char) c)
                 ? String.format("\\u%04x", c) : String.valueOf((char) c)));
-        socket.sendText(escaped, true).orTimeout(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS).join();
+        return escaped.toString();
     }
 
     @Override
