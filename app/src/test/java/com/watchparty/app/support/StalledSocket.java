@@ -4,10 +4,12 @@ import org.json.JSONObject;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -61,18 +63,18 @@ public final class StalledSocket implements AutoCloseable {
      */
     public String drainUntilClosed(Duration within) throws IOException {
         socket.setSoTimeout((int) within.toMillis());
-        while (true) {
-            int first = in.read();
-            if (first < 0) {
-                return "EOF";
+        try {
+            while (true) {
+                int opcode = in.readUnsignedByte() & 0x0F;
+                byte[] payload = readPayload();
+                if (opcode == 0x8) {
+                    int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 0;
+                    return code + " " + new String(payload, Math.min(2, payload.length),
+                            Math.max(0, payload.length - 2), StandardCharsets.UTF_8);
+                }
             }
-            int opcode = first & 0x0F;
-            byte[] payload = readPayload();
-            if (opcode == 0x8) {
-                int code = payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 0;
-                return code + " " + new String(payload, Math.min(2, payload.length),
-                        Math.max(0, payload.length - 2), StandardCharsets.UTF_8);
-            }
+        } catch (EOFException | SocketException ended) {
+            return "EOF"; // cut off, even mid-frame: what was still buffered for it was dropped with it
         }
     }
 
