@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,8 @@ import reactor.core.publisher.Mono;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BiPredicate;
 
 /**
@@ -20,6 +23,11 @@ import java.util.function.BiPredicate;
  * next GET will return, from any instance. It subscribes before sending, so no update can slip by in between.
  * Updates reach it only from projections running in this JVM; when another instance projects the resource,
  * asking the view again every poll interval finds what that instance projected.
+ * <p>
+ * Each poll runs on the application's task executor, never on the timer's thread: the poll is cancelled as soon as the
+ * view shows the command, and Reactor cancels a running timer task by interrupting its thread. An interrupt in the
+ * middle of a query left Axon's time limit on that query's unit of work running (its completion sees the interrupt
+ * and gives up), so it warned every second and, a minute later, interrupted whatever that thread ran by then.
  */
 @Component
 public class ReadYourWrites {
@@ -28,14 +36,17 @@ public class ReadYourWrites {
     private final QueryGateway queries;
     private final Duration timeout;
     private final Duration pollInterval;
+    private final Executor polls;
 
     ReadYourWrites(CommandGateway commands, QueryGateway queries,
                    @Value("${watchparty.web.projection-wait:5s}") Duration timeout,
-                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval) {
+                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval,
+                   @Qualifier("applicationTaskExecutor") Executor polls) {
         this.commands = commands;
         this.queries = queries;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
+        this.polls = polls;
     }
 
     /** The command's result, and the view once it showed the command (empty if it did not in time). */
@@ -49,8 +60,9 @@ public class ReadYourWrites {
         try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {
             R result = commands.sendAndWait(command);
-            Flux<V> polled = Flux.interval(pollInterval).concatMap(tick -> Mono.fromFuture(
-                    () -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType))).flatMap(Mono::justOrEmpty));
+            Flux<V> polled = Flux.interval(pollInterval).concatMap(tick -> Mono.fromFuture(() -> CompletableFuture
+                    .supplyAsync(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType)), polls)
+                    .thenCompose(view -> view)).flatMap(Mono::justOrEmpty));
             Optional<V> view = views.initialResult().flatMap(Mono::justOrEmpty)
                     .concatWith(Flux.merge(views.updates(), polled))
                     .filter(shown -> caughtUp.test(result, shown))
