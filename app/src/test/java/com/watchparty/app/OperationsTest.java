@@ -2,8 +2,20 @@ package com.watchparty.app;
 
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +70,36 @@ class OperationsTest {
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().body()).contains("commandBus_successCounter_total")
                 .contains("eventStore_ingestedCounter_total");
+    }
+
+    /**
+     * Many creations at once, so views often show a creation while a poll for it is still running: that poll is
+     * cancelled, and no query's time limit may be left running (Axon would warn every second, then interrupt).
+     */
+    @Test
+    void answeringOnceTheViewShowsAWriteLeavesNoQueryUnfinished() throws Exception {
+        Api api = new Api(port);
+        Api.User admin = api.admin("Ada");
+        Logger janitor = (Logger) LoggerFactory.getLogger("axon-janitor");
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        janitor.addAppender(warnings);
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<UUID>> creations = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                creations.add(() -> api.movie(admin, 60));
+            }
+            for (Future<UUID> created : clients.invokeAll(creations)) {
+                created.get();
+            }
+            Thread.sleep(11_000); // Axon warns about a unit of work after 10 s
+
+            assertThat(warnings.list).extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+        } finally {
+            clients.shutdownNow();
+            janitor.detachAppender(warnings);
+        }
     }
 
     @Test

@@ -1,10 +1,10 @@
 package com.watchparty.command.web;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiPredicate;
 
 /**
@@ -24,7 +25,7 @@ import java.util.function.BiPredicate;
  * Updates reach it only from projections running in this JVM; when another instance projects the resource,
  * asking the view again every poll interval finds what that instance projected.
  * <p>
- * Each poll runs on the application's task executor, never on the timer's thread: the poll is cancelled as soon as the
+ * Each poll runs on a small pool of its own, never on the timer's thread: the poll is cancelled as soon as the
  * view shows the command, and Reactor cancels a running timer task by interrupting its thread. An interrupt in the
  * middle of a query left Axon's time limit on that query's unit of work running (its completion sees the interrupt
  * and gives up), so it warned every second and, a minute later, interrupted whatever that thread ran by then.
@@ -32,21 +33,31 @@ import java.util.function.BiPredicate;
 @Component
 public class ReadYourWrites {
 
+    /** A poll is one indexed read; a few threads serve every request waiting for its view. */
+    private static final int POLL_THREADS = 4;
+
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final Duration timeout;
     private final Duration pollInterval;
-    private final Executor polls;
+    private final ExecutorService polls = Executors.newFixedThreadPool(POLL_THREADS, r -> {
+        Thread thread = new Thread(r, "read-your-writes-poll");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     ReadYourWrites(CommandGateway commands, QueryGateway queries,
                    @Value("${watchparty.web.projection-wait:5s}") Duration timeout,
-                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval,
-                   @Qualifier("applicationTaskExecutor") Executor polls) {
+                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval) {
         this.commands = commands;
         this.queries = queries;
         this.timeout = timeout;
         this.pollInterval = pollInterval;
-        this.polls = polls;
+    }
+
+    @PreDestroy
+    void stop() {
+        polls.shutdownNow();
     }
 
     /** The command's result, and the view once it showed the command (empty if it did not in time). */

@@ -12,7 +12,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Writes one WebSocket's frames without ever making the writer wait: one asynchronous send at a time (the container
@@ -27,6 +28,12 @@ final class AsyncFrames {
     static final String TOO_SLOW = "too slow: the client fell too far behind the room";
 
     private static final Logger log = LoggerFactory.getLogger(AsyncFrames.class);
+    /** Closes wait on the client at worst, so they have threads of their own, shared by every socket. */
+    private static final ExecutorService CLOSING = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "websocket-close");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Session session;
     private final long sendTimeLimitNanos;
@@ -65,7 +72,7 @@ final class AsyncFrames {
             }
         }
         if (failed) {
-            closeAsync(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, TOO_SLOW));
+            close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, TOO_SLOW));
             throw new IOException(TOO_SLOW);
         }
         pump(frame);
@@ -113,12 +120,15 @@ final class AsyncFrames {
             queue.clear();
         }
         log.debug("WebSocket session {} failed to take a frame: {}", session.getId(), String.valueOf(cause));
-        closeAsync(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, TOO_SLOW));
+        close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, TOO_SLOW));
     }
 
-    /** Closing writes a close frame, which a stalled client would make the closing thread wait for. */
-    private void closeAsync(CloseReason reason) {
-        CompletableFuture.runAsync(() -> {
+    /**
+     * Closes the WebSocket on another thread: closing writes a close frame, a blocking send that a stalled client
+     * would make the closing thread wait for, up to the send time limit.
+     */
+    void close(CloseReason reason) {
+        CLOSING.execute(() -> {
             try {
                 session.close(reason);
             } catch (IOException | RuntimeException e) {
