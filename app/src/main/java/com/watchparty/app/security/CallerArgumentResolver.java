@@ -15,20 +15,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
-import java.util.UUID;
 
 /** Lets a controller take the {@link Caller}: who the verified token says is calling. */
 @Configuration(proxyBeanMethods = false)
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
-    /** The caller a verified token names; the one mapping for REST and sockets alike. */
-    public static Caller callerOf(Jwt jwt) {
-        String name = jwt.getClaimAsString(Claims.NAME);
-        if (name == null || name.isBlank()) {
-            name = jwt.getClaimAsString(Claims.PREFERRED_USERNAME);
-        }
-        return new Caller(UUID.fromString(jwt.getSubject()), name == null ? jwt.getSubject() : name,
-                SecurityConfiguration.isAdmin(jwt));
+    private final Callers callers;
+
+    CallerArgumentResolver(Callers callers) {
+        this.callers = callers;
     }
 
     @Override
@@ -46,7 +41,7 @@ public class CallerArgumentResolver implements HandlerMethodArgumentResolver, We
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-            return callerOf(jwt);
+            return callers.of(jwt);
         }
         throw new RejectedException(ErrorCode.UNAUTHORIZED, "a valid bearer token is required");
     }

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Keeps the module boundaries of the design: shared messages, two sides that never reach into each other. */
+/**
+ * Keeps the module boundaries of the design: shared messages, two sides that never reach into each other, and the
+ * real-time room beside them, which talks to both only through the shared API's commands and queries.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -37,9 +40,27 @@ class ArchitectureTest {
     }
 
     @Test
-    void theQuerySideNeverUsesTheCommandSide() {
+    void theQuerySideNeverUsesTheCommandSideOrTheRoom() {
         noClasses().that().resideInAPackage("com.watchparty.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.command..", "com.watchparty.app..",
+                        "com.watchparty.realtime..")
+                .check(classes);
+    }
+
+    /** The room sends commands and reads queries of the shared API; it never reaches into the command side. */
+    @Test
+    void theRealTimeRoomNeverUsesTheCommandSideOrTheApp() {
+        noClasses().that().resideInAPackage("com.watchparty.realtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.command..", "com.watchparty.app..")
+                .check(classes);
+    }
+
+    /** The Engine.IO adapter is the transport only: it knows nothing of parties, rooms or people. */
+    @Test
+    void theTransportKnowsNothingOfTheRoom() {
+        noClasses().that().resideInAPackage("com.watchparty.realtime.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.api..", "com.watchparty.query..",
+                        "com.watchparty.realtime.room..", "com.watchparty.realtime.presence..", "org.axonframework..")
                 .check(classes);
     }
 
@@ -54,7 +75,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheAppModuleKnowsHowTheServiceIsSecured() {
-        noClasses().that().resideInAnyPackage("com.watchparty.command..", "com.watchparty.query..")
+        noClasses().that().resideInAnyPackage("com.watchparty.command..", "com.watchparty.query..",
+                        "com.watchparty.realtime..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security..")
                 .check(classes);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.watchparty.app.support.NodeScripts;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import com.watchparty.realtime.transport.RealtimeProperties;
 import io.socket.client.IO;
 import io.socket.client.Manager;
 import io.socket.client.Socket;

@@ -45,7 +45,7 @@ class StoppingAnInstanceTest {
                 throw new IllegalStateException(e);
             }
         });
-        var connections = instance.getBean(MeterRegistry.class).get(EngineIoConnections.METER).gauge();
+        var connections = instance.getBean(MeterRegistry.class).get("watchparty.socket.connections") /* the gauge README documents */.gauge();
         await().atMost(Duration.ofSeconds(20)).until(() -> connections.value() == 2);
         Thread.sleep(500); // the polling client's next GET is now held open by the server
 

@@ -1,0 +1,43 @@
+package com.watchparty.realtime;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Flood control per user: a token bucket (a burst, then a steady rate) for each kind of thing a person can send to
+ * the whole room. Chat and the player have budgets of their own, so a burst of seeks costs no chat and the other way
+ * round. Idle users' buckets are forgotten.
+ */
+@Component
+class FloodControl {
+
+    /** What a budget is spent on. */
+    enum Budget { CHAT, PLAYER }
+
+    private final Cache<UUID, Bucket> chat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<UUID, Bucket> player = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Bandwidth chatLimit;
+    private final Bandwidth playerLimit;
+
+    FloodControl(RealtimeRules rules) {
+        this.chatLimit = bandwidth(rules.chatBurst(), rules.chatPerSecond());
+        this.playerLimit = bandwidth(rules.playerBurst(), rules.playerPerSecond());
+    }
+
+    /** @return whether {@code userId} may send one more of {@code budget} now; if so, it is spent */
+    boolean tryAcquire(Budget budget, UUID userId) {
+        Cache<UUID, Bucket> buckets = budget == Budget.CHAT ? chat : player;
+        Bandwidth limit = budget == Budget.CHAT ? chatLimit : playerLimit;
+        return buckets.get(userId, id -> Bucket.builder().addLimit(limit).build()).tryConsume(1);
+    }
+
+    private static Bandwidth bandwidth(int burst, double perSecond) {
+        return Bandwidth.builder().capacity(burst).refillGreedy(1, Duration.ofNanos((long) (1e9 / perSecond))).build();
+    }
+}

@@ -1,0 +1,35 @@
+package com.watchparty.realtime;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * {@code watchparty.realtime.room.*}: how the room treats its people. The defaults are in {@code application.yml}.
+ *
+ * @param reconnectGrace  how long a dropped socket keeps its user in the room, so a page reload does not flash
+ *                        leave/join; also how long after an instance starts before leases are swept
+ * @param chatBurst       messages a user may send at once
+ * @param chatPerSecond   messages per second a user may sustain
+ * @param playerBurst     player actions (play, pause, seek) a user may send at once
+ * @param playerPerSecond player actions per second a user may sustain
+ * @param leaseHeartbeat  how often an instance renews its presence leases
+ * @param leaseTimeout    after how long without renewal a lease (an instance that died) is swept
+ * @param replayWindow    how much film ahead a replay viewer is sent at a time
+ * @param crowdSize       up to this many people a room hears each join and leave as it happens; above it, only
+ *                        the coalesced participant list tells who came and went
+ * @param listEvery       how often at most a room is sent its participant list
+ * @param listLimit       how many people a crowd's participant list names (the host, then the latest to join);
+ *                        its {@code count} is everyone
+ */
+@ConfigurationProperties("watchparty.realtime.room")
+@Validated
+public record RealtimeRules(@NotNull Duration reconnectGrace, @Positive int chatBurst, @Positive double chatPerSecond,
+                            @Positive int playerBurst, @Positive double playerPerSecond,
+                            @NotNull Duration leaseHeartbeat, @NotNull Duration leaseTimeout,
+                            @NotNull Duration replayWindow, @Positive int crowdSize, @NotNull Duration listEvery,
+                            @Positive int listLimit) {
+}

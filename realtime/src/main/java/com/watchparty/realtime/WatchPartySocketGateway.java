@@ -1,0 +1,287 @@
+package com.watchparty.realtime;
+
+import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.error.ErrorCode;
+import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.error.Rejection;
+import com.watchparty.api.identity.Caller;
+import com.watchparty.api.playback.ControlPlaybackCommand;
+import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.replay.ReplayTimeline;
+import com.watchparty.realtime.presence.Presence;
+import com.watchparty.realtime.room.RoomChannels;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoSocket;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
+
+/**
+ * The seed's {@code /watch-party} namespace. Every action is an Axon command sent on behalf of the user the token
+ * names; nothing is echoed: what the room sees comes from the room feed once the events are stored.
+ * Every client event is answered with an ack {@code {ok: true, …}} or {@code {ok: false, error: {code, message}}},
+ * an unknown one with {@code unknown_event}. A socket lives as long as its token: at the token's expiry it gets
+ * {@code auth_error} {@code token_expired} and is disconnected, so the client reconnects with a fresh token.
+ */
+@Component
+@EnableConfigurationProperties(RealtimeRules.class)
+class WatchPartySocketGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(WatchPartySocketGateway.class);
+    private static final Rejection TOKEN_EXPIRED = new Rejection(ErrorCode.TOKEN_EXPIRED,
+            "the token has expired; connect again with a fresh one", null);
+
+    private final BearerTokens tokens;
+    private final CommandGateway commands;
+    private final Presence presence;
+    private final RoomChannels rooms;
+    private final FloodControl floodControl;
+    private final PlayerActionQueue playerActions;
+    private final Replays replays;
+    private final RealtimeRules rules;
+    private final Clock clock;
+    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "socket-token-expiry");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
+                            Presence presence, RoomChannels rooms, FloodControl floodControl,
+                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock) {
+        this.tokens = tokens;
+        this.commands = commands;
+        this.presence = presence;
+        this.rooms = rooms;
+        this.floodControl = floodControl;
+        this.playerActions = playerActions;
+        this.replays = replays;
+        this.rules = rules;
+        this.clock = clock;
+        watchPartyNamespace.on("connection", args -> connected((SocketIoSocket) args[0]));
+    }
+
+    @PreDestroy
+    void stop() {
+        expiries.shutdownNow();
+    }
+
+    /**
+     * One connected, authenticated socket until its token expires, the parties it joined and the finished party it
+     * replays, if any.
+     */
+    private record Session(SocketIoSocket socket, Caller caller, Instant expiresAt, Set<UUID> parties,
+                           AtomicReference<UUID> replay) {
+    }
+
+    private void connected(SocketIoSocket socket) {
+        Optional<BearerTokens.Bearer> bearer = tokens.verify(tokenOf(socket));
+        if (bearer.isEmpty()) {
+            refuse(socket, new Rejection(ErrorCode.UNAUTHORIZED,
+                    "a valid token is required in the handshake's auth.token", null));
+            return;
+        }
+        var session = new Session(socket, bearer.get().caller(), bearer.get().expiresAt(),
+                ConcurrentHashMap.newKeySet(), new AtomicReference<>());
+        Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
+                "join_party", this::join,
+                "leave_party", this::leave,
+                "send_message", this::sendMessage,
+                "player_action", this::playerAction,
+                "time_sync", this::timeSync,
+                "join_replay", this::joinReplay,
+                "replay_seek", this::replaySeek);
+        handlers.forEach((event, handler) -> on(session, event, handler));
+        socket.registerAllEventListener((event, args) -> {
+            if (!handlers.containsKey(event)) {
+                SocketRequest.of(args).reply(SocketEvents.error(new Rejection(ErrorCode.UNKNOWN_EVENT,
+                        "no such event: " + event.substring(0, Math.min(event.length(), 64)), null)));
+            }
+        });
+        ScheduledFuture<?> expiry = expiries.schedule(() -> expired(session),
+                Math.max(0, session.expiresAt().toEpochMilli() - clock.millis()), TimeUnit.MILLISECONDS);
+        socket.on("disconnect", args -> {
+            if (socket.isConnected()) {
+                return; // a client's own event named "disconnect", not the socket closing
+            }
+            expiry.cancel(false);
+            session.parties().forEach(partyId -> {
+                rooms.exit(partyId, socket);
+                presence.disconnected(partyId, session.caller().id(), socket.getId());
+            });
+        });
+    }
+
+    /** Tells the client why, then disconnects it: it reconnects with a fresh token, within the presence grace. */
+    private void expired(Session session) {
+        refuse(session.socket(), TOKEN_EXPIRED);
+    }
+
+    private static void refuse(SocketIoSocket socket, Rejection rejection) {
+        socket.send(SocketEvents.AUTH_ERROR, SocketEvents.error(rejection).getJSONObject("error"));
+        socket.disconnect(false); // a namespace disconnect, queued after the error; closing the transport would drop both
+    }
+
+    private CompletableFuture<JSONObject> join(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (request.has("userId") && !session.caller().id().equals(request.uuid("userId"))) {
+            throw new RejectedException(ErrorCode.FORBIDDEN, "userId does not match your token", "userId");
+        }
+        return presence.join(partyId, session.caller(), session.socket().getId()).thenApply(joined -> {
+            session.parties().add(partyId);
+            rooms.enter(partyId, session.socket());
+            return SocketEvents.ok().put("partyId", partyId.toString())
+                    .put("userId", session.caller().id().toString()).put("username", session.caller().name());
+        });
+    }
+
+    private CompletableFuture<JSONObject> leave(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (session.parties().remove(partyId)) {
+            rooms.exit(partyId, session.socket());
+            presence.leave(partyId, session.caller().id(), session.socket().getId());
+        }
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("partyId", partyId.toString()));
+    }
+
+    private CompletableFuture<JSONObject> sendMessage(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        String content = request.text("content");
+        if (!floodControl.tryAcquire(FloodControl.Budget.CHAT, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many messages");
+        }
+        UUID messageId = UUID.randomUUID();
+        return commands.send(new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
+                .thenApply(done -> SocketEvents.ok().put("id", messageId.toString()));
+    }
+
+    private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        PlayerAction action = PlayerAction.fromWireName(request.text("action")).orElseThrow(() ->
+                new RejectedException(ErrorCode.VALIDATION_FAILED, "action must be play, pause or seek", "action"));
+        double position = request.number("position");
+        if (!floodControl.tryAcquire(FloodControl.Budget.PLAYER, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many player actions");
+        }
+        return playerActions.submit(partyId, session.caller().id(), action, () -> commands.send(
+                new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin()))
+                .thenApply(done -> SocketEvents.ok()));
+    }
+
+    /** Opens a finished party's replay on this socket: the ack carries the film's playback segments. */
+    private CompletableFuture<JSONObject> joinReplay(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        ReplayTimeline timeline = replays.open(partyId, session.caller());
+        session.replay().set(partyId);
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("partyId", partyId.toString())
+                .put("startTime", timeline.startTime() == null ? JSONObject.NULL : timeline.startTime().toString())
+                .put("durationSeconds", timeline.movieDurationSeconds())
+                .put("segments", SocketEvents.segments(timeline.segments())));
+    }
+
+    /**
+     * The viewer is at {@code position}: sends {@code replay_events} with everything in the next window of film,
+     * so a player fetches chat ahead as it plays and after each scrub, without downloading the whole party.
+     */
+    private CompletableFuture<JSONObject> replaySeek(Session session, SocketRequest request) {
+        UUID partyId = session.replay().get();
+        if (partyId == null) {
+            throw new RejectedException(ErrorCode.NOT_JOINED, "join_replay first");
+        }
+        double position = request.number("position");
+        if (position < 0) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, "position must be 0 or more", "position");
+        }
+        double to = position + rules.replayWindow().toSeconds();
+        JSONArray events = new JSONArray();
+        replays.window(partyId, position, to).events().items()
+                .forEach(entry -> events.put(SocketEvents.replayEntry(entry)));
+        session.socket().send(SocketEvents.REPLAY_EVENTS, new JSONObject().put("partyId", partyId.toString())
+                .put("from", position).put("to", to).put("events", events));
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("from", position).put("to", to)
+                .put("count", events.length()));
+    }
+
+    /** NTP-style: the client's t0 back, with the server's receive (t1) and send (t2) times in epoch ms. */
+    private CompletableFuture<JSONObject> timeSync(Session session, SocketRequest request) {
+        long received = clock.millis();
+        double t0 = request.number("t0");
+        return CompletableFuture.completedFuture(SocketEvents.ok().put("t0", t0).put("t1", received)
+                .put("t2", clock.millis()));
+    }
+
+    private static UUID joinedParty(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        if (!session.parties().contains(partyId)) {
+            throw new RejectedException(ErrorCode.NOT_JOINED, "join_party first", "partyId");
+        }
+        return partyId;
+    }
+
+    private void on(Session session, String event,
+                    BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>> handler) {
+        session.socket().on(event, args -> {
+            SocketRequest request = SocketRequest.of(args);
+            if (!clock.instant().isBefore(session.expiresAt())) {
+                request.reply(SocketEvents.error(TOKEN_EXPIRED));
+                expired(session);
+                return;
+            }
+            try {
+                handler.apply(session, request).whenComplete((answer, failure) ->
+                        request.reply(failure == null ? answer : SocketEvents.error(rejectionOf(event, failure))));
+            } catch (RuntimeException failure) {
+                request.reply(SocketEvents.error(rejectionOf(event, failure)));
+            }
+        });
+    }
+
+    private static Rejection rejectionOf(String event, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof RejectedException rejected) {
+            return rejected.rejection();
+        }
+        if (cause instanceof CommandExecutionException e && e.getDetails().orElse(null) instanceof Rejection rejection) {
+            return rejection;
+        }
+        if (cause instanceof ConcurrencyException) {
+            return new Rejection(ErrorCode.CONCURRENT_MODIFICATION, "the party changed at the same moment; try again",
+                    null);
+        }
+        log.error("socket event {} failed", event, cause);
+        return new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null);
+    }
+
+    /** The handshake's {@code auth.token}, or the {@code ?token=} of its URL. */
+    private static String tokenOf(SocketIoSocket socket) {
+        if (socket.getConnectData() instanceof JSONObject auth && auth.opt("token") instanceof String token) {
+            return token;
+        }
+        return socket.getInitialQuery() == null ? null : socket.getInitialQuery().get("token");
+    }
+}

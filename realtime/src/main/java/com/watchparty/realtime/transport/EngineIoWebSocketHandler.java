@@ -1,0 +1,76 @@
+package com.watchparty.realtime.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.Constants;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+
+import java.nio.ByteBuffer;
+
+/** Engine.IO's WebSocket transport on Spring's WebSocket support: one {@link SpringEngineIoWebSocket} per session. */
+final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
+
+    private static final String CONNECTION = EngineIoWebSocketHandler.class.getName() + ".connection";
+
+    private final EngineIoServer engine;
+    private final RealtimeProperties properties;
+
+    EngineIoWebSocketHandler(EngineIoServer engine, RealtimeProperties properties) {
+        this.engine = engine;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        Session container = ((NativeWebSocketSession) session).getNativeSession(Session.class);
+        limitBlockingSends(container);
+        // Pings, acks and room pushes write from many threads: the frames queue per socket and go out one
+        // asynchronous send at a time, and a client that takes too long or lets too much queue up is cut off
+        // (rather than skipped: a client that silently missed room events would show a wrong room).
+        AsyncFrames frames = new AsyncFrames(container, properties.sendTimeLimit(), properties.sendBufferBytes());
+        SpringEngineIoWebSocket connection = new SpringEngineIoWebSocket(session, frames, properties.maxPayloadBytes());
+        session.getAttributes().put(CONNECTION, connection);
+        engine.handleWebSocket(connection);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        String packet = NestingScreen.screen(message.getPayload());
+        if (packet != null) {
+            connection(session).emit("message", packet);
+        }
+    }
+
+    /** Binary packets (Socket.IO attachments) arrive as a ByteBuffer; the engine wants the bytes. */
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        ByteBuffer payload = message.getPayload();
+        byte[] bytes = new byte[payload.remaining()];
+        payload.get(bytes);
+        connection(session).emit("message", (Object) bytes);
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        connection(session).emit("error", "websocket error", String.valueOf(exception.getMessage()));
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        connection(session).emit("close");
+    }
+
+    /** The close frame is still a blocking send (20 s by default): a stalled client holds it no longer than a frame. */
+    private void limitBlockingSends(Session container) {
+        container.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, properties.sendTimeLimit().toMillis());
+    }
+
+    private static SpringEngineIoWebSocket connection(WebSocketSession session) {
+        return (SpringEngineIoWebSocket) session.getAttributes().get(CONNECTION);
+    }
+}

@@ -1,0 +1,71 @@
+package com.watchparty.realtime.transport;
+
+import io.socket.engineio.server.EngineIoServer;
+import io.socket.engineio.server.EngineIoServerOptions;
+import io.socket.socketio.server.SocketIoNamespace;
+import io.socket.socketio.server.SocketIoServer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * Socket.IO (protocol v5 over Engine.IO v4) at {@code /socket.io/} on the service's own port: long-polling through
+ * {@link EngineIoPollingController}, WebSocket through {@link EngineIoWebSocketHandler}. Namespaces hang off the
+ * {@link SocketIoServer} bean; the room's is the {@code watchPartyNamespace} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableConfigurationProperties(RealtimeProperties.class)
+class SocketIoConfiguration {
+
+    static final String PATH = "/socket.io/";
+    static final String WATCH_PARTY_NAMESPACE = "/watch-party";
+
+    @Bean(destroyMethod = "shutdown")
+    EngineIoServer engineIoServer(RealtimeProperties properties) {
+        EngineIoServerOptions options = EngineIoServerOptions.newFromDefault()
+                .setPingInterval(properties.pingInterval().toMillis())
+                .setPingTimeout(properties.pingTimeout().toMillis())
+                // The library's default answers every origin with credentials; only the configured ones get CORS.
+                .setAllowedCorsOrigins(properties.allowsEveryOrigin() ? EngineIoServerOptions.ALLOWED_CORS_ORIGIN_ALL
+                        : properties.allowedOrigins().toArray(String[]::new));
+        return new EngineIoServer(options);
+    }
+
+    @Bean
+    SocketIoServer socketIoServer(EngineIoServer engineIoServer) {
+        return new SocketIoServer(engineIoServer);
+    }
+
+    @Bean
+    SocketIoNamespace watchPartyNamespace(SocketIoServer socketIoServer) {
+        return socketIoServer.namespace(WATCH_PARTY_NAMESPACE);
+    }
+
+    @Bean
+    WebSocketConfigurer engineIoWebSocketEndpoint(EngineIoServer engineIoServer, RealtimeProperties properties) {
+        // An empty list keeps Spring's default: same-origin pages and clients without an Origin header only.
+        return registry -> registry.addHandler(new EngineIoWebSocketHandler(engineIoServer, properties), PATH)
+                .setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Bean
+    FilterRegistrationBean<NoCompressionFilter> socketIoNoCompression() {
+        FilterRegistrationBean<NoCompressionFilter> registration = new FilterRegistrationBean<>(new NoCompressionFilter());
+        registration.addUrlPatterns(PATH + "*");
+        return registration;
+    }
+
+    /** Tomcat buffers 8 KiB per WebSocket message and drops bigger ones; the limit is the configured payload. */
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
+        ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(properties.maxPayloadBytes());
+        container.setMaxBinaryMessageBufferSize(properties.maxPayloadBytes());
+        return container;
+    }
+}
