@@ -30,11 +30,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** What one hostile socket can send, and that it harms no one else in the room. */
 @WatchPartyIntegrationTest
@@ -65,15 +63,7 @@ class HostileSocketTest {
         admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
-        UUID ticket = api.ticket(admin, "5.00", false);
-        party = api.scheduleParty(admin, api.movie(admin, 3600), Instant.now().plusMillis(1500),
-                Instant.now().plusSeconds(3600), 5).id();
-        for (Api.User user : List.of(ann, ben)) {
-            assertThat(api.post("/watch-parties/" + party + "/purchase", user,
-                    Map.of("ticket_id", ticket.toString())).status()).isEqualTo(201);
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                api.get("/watch-parties/" + party, null).text("status").equals("ongoing"));
+        party = api.ongoingParty(admin, 5, List.of(ann, ben));
     }
 
     @AfterEach

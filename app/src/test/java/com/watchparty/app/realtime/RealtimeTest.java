@@ -48,15 +48,7 @@ class RealtimeTest {
         admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
-        UUID ticket = api.ticket(admin, "5.00", false);
-        party = api.scheduleParty(admin, api.movie(admin, 3600), Instant.now().plusMillis(1500),
-                Instant.now().plusSeconds(3600), 3).id();
-        for (Api.User user : List.of(ann, ben)) {
-            assertThat(api.post("/watch-parties/" + party + "/purchase", user,
-                    Map.of("ticket_id", ticket.toString())).status()).isEqualTo(201);
-        }
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                api.get("/watch-parties/" + party, null).text("status").equals("ongoing"));
+        party = api.ongoingParty(admin, 3, List.of(ann, ben));
     }
 
     @org.junit.jupiter.api.AfterEach

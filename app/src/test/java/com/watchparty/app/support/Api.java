@@ -1,7 +1,9 @@
 package com.watchparty.app.support;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,6 +106,25 @@ public final class Api {
         body.put("is_featured", false);
         body.put("max_participants", maxParticipants);
         return post("/watch-parties", admin, body);
+    }
+
+    /**
+     * A party of an hour-long film that starts a moment from now, with {@code seats} seats, for which each of
+     * {@code holders} bought a ticket: returned once it is ongoing, so its room is open.
+     */
+    public UUID ongoingParty(User admin, int seats, List<User> holders) {
+        UUID ticket = ticket(admin, "5.00", false);
+        UUID party = scheduleParty(admin, movie(admin, 3600), Instant.now().plusMillis(1500),
+                Instant.now().plusSeconds(3600), seats).id();
+        for (User holder : holders) {
+            Response purchase = post("/watch-parties/" + party + "/purchase", holder, Map.of("ticket_id", ticket.toString()));
+            if (purchase.status() != 201) {
+                throw new IllegalStateException("purchase answered " + purchase.status() + ": " + purchase.body());
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                get("/watch-parties/" + party, null).text("status").equals("ongoing"));
+        return party;
     }
 
     private static UUID created(Response r) {
