@@ -71,9 +71,11 @@ public class ReadYourWrites {
         try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {
             R result = commands.sendAndWait(command);
-            Flux<V> polled = Flux.interval(pollInterval).concatMap(tick -> Mono.fromFuture(() -> CompletableFuture
-                    .supplyAsync(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType)), polls)
-                    .thenCompose(view -> view)).flatMap(Mono::justOrEmpty));
+            // a tick that comes while the last poll still runs is dropped: one poll at a time per request
+            Flux<V> polled = Flux.interval(pollInterval).onBackpressureDrop()
+                    .concatMap(tick -> Mono.fromFuture(() -> CompletableFuture
+                            .supplyAsync(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType)), polls)
+                            .thenCompose(view -> view)).flatMap(Mono::justOrEmpty));
             Optional<V> view = views.initialResult().flatMap(Mono::justOrEmpty)
                     .concatWith(Flux.merge(views.updates(), polled))
                     .filter(shown -> caughtUp.test(result, shown))

@@ -10,8 +10,6 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
-import java.nio.ByteBuffer;
-
 /** Engine.IO's WebSocket transport on Spring's WebSocket support: one {@link SpringEngineIoWebSocket} per session. */
 final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
 
@@ -38,21 +36,33 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
         engine.handleWebSocket(connection);
     }
 
+    /**
+     * Messages arrive in parts of the container's small buffers (see {@link SocketIoConfiguration}) and are put
+     * together here up to the payload limit: a socket costs its buffers for chat, not for the largest message.
+     */
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        String packet = NestingScreen.screen(message.getPayload());
+        SpringEngineIoWebSocket connection = connection(session);
+        String whole = connection.assemble(message.getPayload(), message.isLast());
+        String packet = whole == null ? null : NestingScreen.screen(whole);
         if (packet != null) {
-            connection(session).emit("message", packet);
+            connection.emit("message", packet);
         }
     }
 
     /** Binary packets (Socket.IO attachments) arrive as a ByteBuffer; the engine wants the bytes. */
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-        ByteBuffer payload = message.getPayload();
-        byte[] bytes = new byte[payload.remaining()];
-        payload.get(bytes);
-        connection(session).emit("message", (Object) bytes);
+        SpringEngineIoWebSocket connection = connection(session);
+        byte[] whole = connection.assemble(message.getPayload(), message.isLast());
+        if (whole != null) {
+            connection.emit("message", (Object) whole);
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ class SocketIoConfiguration {
 
     static final String PATH = "/socket.io/";
     static final String WATCH_PARTY_NAMESPACE = "/watch-party";
+    static final int FRAME_BUFFER = 1024;
 
     @Bean(destroyMethod = "shutdown")
     EngineIoServer engineIoServer(RealtimeProperties properties) {
@@ -60,12 +61,16 @@ class SocketIoConfiguration {
         return registration;
     }
 
-    /** Tomcat buffers 8 KiB per WebSocket message and drops bigger ones; the limit is the configured payload. */
+    /**
+     * Tomcat gives every WebSocket a text buffer (of chars) and a binary one of these sizes, up front, for as long as
+     * it is open: sized for a chat line, not for the largest message, since {@link EngineIoWebSocketHandler} takes
+     * longer messages in parts and puts them together up to the payload limit.
+     */
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer(RealtimeProperties properties) {
+    ServletServerContainerFactoryBean webSocketContainer() {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxPayloadBytes());
-        container.setMaxBinaryMessageBufferSize(properties.maxPayloadBytes());
+        container.setMaxTextMessageBufferSize(FRAME_BUFFER);
+        container.setMaxBinaryMessageBufferSize(FRAME_BUFFER);
         return container;
     }
 }

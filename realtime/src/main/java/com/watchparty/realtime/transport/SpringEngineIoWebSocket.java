@@ -6,6 +6,7 @@ import jakarta.websocket.CloseReason;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -18,6 +19,9 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     private final AsyncFrames frames;
     private final Map<String, String> query;
     private final int maxPayloadBytes;
+    /** The parts of the message being received, if it came in more than one. */
+    private StringBuilder textParts;
+    private ByteArrayOutputStream binaryParts;
 
     SpringEngineIoWebSocket(WebSocketSession session, AsyncFrames frames, int maxPayloadBytes) {
         this.session = session;
@@ -47,6 +51,53 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     @Override
     public void write(byte[] message) throws IOException {
         frames.send(ByteBuffer.wrap(message));
+    }
+
+    /**
+     * @return the whole text message once its last part is in, else null; a message over the payload limit closes
+     *         the connection (1009), as the container would have
+     */
+    String assemble(String part, boolean last) {
+        if (last && textParts == null) {
+            return part;
+        }
+        textParts = textParts == null ? new StringBuilder(part.length() * 2) : textParts;
+        if (textParts.length() + part.length() > maxPayloadBytes) {
+            textParts = null;
+            tooBig();
+            return null;
+        }
+        textParts.append(part);
+        if (!last) {
+            return null;
+        }
+        String whole = textParts.toString();
+        textParts = null;
+        return whole;
+    }
+
+    /** @return the whole binary message once its last part is in, else null; see {@link #assemble(String, boolean)} */
+    byte[] assemble(ByteBuffer part, boolean last) {
+        binaryParts = binaryParts == null ? new ByteArrayOutputStream(part.remaining()) : binaryParts;
+        if (binaryParts.size() + part.remaining() > maxPayloadBytes) {
+            binaryParts = null;
+            tooBig();
+            return null;
+        }
+        byte[] bytes = new byte[part.remaining()];
+        part.get(bytes);
+        binaryParts.writeBytes(bytes);
+        if (!last) {
+            return null;
+        }
+        byte[] whole = binaryParts.toByteArray();
+        binaryParts = null;
+        return whole;
+    }
+
+    private void tooBig() {
+        frames.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                "a message has at most " + maxPayloadBytes + " bytes"));
     }
 
     /** The engine closes from whichever thread noticed, perhaps one serving a whole room: never wait for the client. */
