@@ -9,11 +9,26 @@ public class WatchPartyApplication {
 
     /** Axon's update checker would call AxonIQ's servers at start-up; the service talks to PostgreSQL only. */
     static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+    /**
+     * Tomcat gives every WebSocket three buffers of this size (frames in, frames out, text encoding), 8 KiB each by
+     * default: 24 KiB a socket, for chat lines of a few hundred bytes. Longer frames go through in several passes.
+     */
+    static final String WEBSOCKET_BUFFER_SIZE = "org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE";
+
+    // JVM-wide settings that their libraries read once, before any of it starts (also when a test starts the service)
+    static {
+        defaultTo(AXON_UPDATE_CHECKER_DISABLED, "true");
+        defaultTo(WEBSOCKET_BUFFER_SIZE, "2048");
+    }
 
     public static void main(String[] args) {
-        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null) {
-            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
-        }
         SpringApplication.run(WatchPartyApplication.class, args);
+    }
+
+    /** A {@code -D} given on the command line wins. */
+    private static void defaultTo(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 }
