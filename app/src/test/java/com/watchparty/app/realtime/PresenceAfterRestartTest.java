@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.sql.Timestamp;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left (and then joined again). This context is fresh, as after a restart, with a grace longer than the test.
  */
 @WatchPartyIntegrationTest
+@DirtiesContext // a context of its own settings, used once: its connections go back at once
 @TestPropertySource(properties = "watchparty.realtime.room.reconnect-grace=60s")
 class PresenceAfterRestartTest {
 

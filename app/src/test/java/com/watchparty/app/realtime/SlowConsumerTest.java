@@ -13,6 +13,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -30,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * everyone else gets each message as fast as before. Flood control is lifted so one person can send a burst.
  */
 @WatchPartyIntegrationTest
+@DirtiesContext // a context of its own settings, used once: its connections go back at once
 @Import(SlowConsumerTest.SmallSocketSendBuffers.class) // the test names its classes, so nested ones are not found
 @TestPropertySource(properties = {"watchparty.realtime.room.chat-burst=100000",
         "watchparty.realtime.room.chat-per-second=100000", "watchparty.realtime.send-time-limit=2s"})

@@ -17,7 +17,11 @@ import java.lang.annotation.Target;
         properties = {"watchparty.auth.dev-tokens=true", "logging.structured.format.console=",
                 // short presence timings, so reconnects and crashed instances are seen within a test
                 "watchparty.realtime.room.reconnect-grace=2s", "watchparty.realtime.room.lease-heartbeat=1s",
-                "watchparty.realtime.room.lease-timeout=3s"})
+                "watchparty.realtime.room.lease-timeout=3s",
+                // Spring keeps each test context alive for reuse, each with its own pool: small pools that shrink
+                // when idle keep the suite within PostgreSQL's 100 connections
+                "spring.datasource.hikari.maximum-pool-size=12", "spring.datasource.hikari.minimum-idle=1",
+                "spring.datasource.hikari.idle-timeout=10s"})
 @ContextConfiguration(initializers = OwnDatabase.class)
 @AutoConfigureObservability(tracing = false)
 public @interface WatchPartyIntegrationTest {

@@ -8,13 +8,20 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -53,6 +60,39 @@ public class CommandSideConfiguration {
             throw new IllegalArgumentException("watchparty.party.snapshot-every must be at least 1, was " + threshold);
         }
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own, after the command that called for one has committed. Axon's
+     * default takes it within that command's commit, still holding the party's lock and its database connection, and
+     * needs a second connection to read the stream: with every pooled connection held by commands queued on the same
+     * party's lock (a join storm), nothing moved until the pool timed out 30 s later and the joins failed.
+     */
+    @Bean
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    ExecutorService snapshotExecutor) {
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "party-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean(destroyMethod = "shutdown")
