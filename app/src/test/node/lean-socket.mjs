@@ -7,7 +7,8 @@
 // participant_list) is counted, not turned into a string.
 import WebSocket from 'ws';
 
-const HEAD = 256; // enough of a frame to tell its packet type, namespace and event name
+const HEAD = 256; // enough of a frame to tell its packet type, namespace and control packets apart
+const EVENT = Buffer.from('42');
 
 /**
  * Connects to `namespace` of the Socket.IO server at `baseUrl`, authenticated with `token`. Options: `timeoutMs`
@@ -19,7 +20,7 @@ export function connectLean(baseUrl, namespace, token, { timeoutMs = 0, skipUTF8
   const socket = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation });
   const eventPrefix = `42${namespace},[`;
   const ackPrefix = `43${namespace},`;
-  const handlers = new Map(); // event name -> handler of the frame's text
+  const handlers = []; // [the frame's start, as bytes, up to the payload; handler of the frame's text]
   const closeHandlers = [];
   const acks = new Map();
   let nextAck = 0;
@@ -33,7 +34,9 @@ export function connectLean(baseUrl, namespace, token, { timeoutMs = 0, skipUTF8
       closed: false,
       /** `handler(frame)` for each `event`; the frame is the raw `42<namespace>,["event",payload]` text. */
       onFrame(event, handler) {
-        handlers.set(`${eventPrefix}"${event}"`, handler);
+        const start = Buffer.from(`${eventPrefix}"${event}",`);
+        const known = handlers.findIndex(([other]) => other.equals(start));
+        handlers.splice(known < 0 ? handlers.length : known, 1, [start, handler]);
       },
       /** `handler(reason)` once, when the connection closes or the namespace is disconnected by the server. */
       onClose(handler) {
@@ -74,6 +77,12 @@ export function connectLean(baseUrl, namespace, token, { timeoutMs = 0, skipUTF8
     socket.on('message', (data) => {
       lean.bytes += data.length;
       lean.frames++;
+      if (data.length > 2 && data[0] === EVENT[0] && data[1] === EVENT[1]) { // a pushed event: decoded if wanted
+        const found = handlers.find(([start]) => data.length > start.length
+          && data.compare(start, 0, start.length, 0, start.length) === 0);
+        if (found) found[1](data.toString());
+        return;
+      }
       const small = data.length <= HEAD;
       const head = small ? data.toString() : data.toString('latin1', 0, HEAD);
       if (head === '2') {
@@ -94,10 +103,6 @@ export function connectLean(baseUrl, namespace, token, { timeoutMs = 0, skipUTF8
         const id = Number(frame.slice(ackPrefix.length, body));
         acks.get(id)?.(JSON.parse(frame.slice(body))[0]);
         acks.delete(id);
-      } else if (head.startsWith(eventPrefix)) {
-        const comma = head.indexOf(',', eventPrefix.length);
-        const handler = handlers.get(head.slice(0, comma));
-        if (handler) handler(small ? head : data.toString());
       }
     });
   });

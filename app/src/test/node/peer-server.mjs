@@ -3,7 +3,8 @@
 // names). It speaks the same protocol as the service for what the room benchmark uses: `join_party` joins the
 // party's room, acks, sends the joiner `participant_list` (the full list), `sync_player` and the last 50 messages,
 // and broadcasts `user_joined` to the room; `send_message` acks and broadcasts `new_message`; a user's last socket
-// leaving (or disconnecting) broadcasts `user_left`.
+// leaving broadcasts `user_left`, at once on `leave_party`, after a reconnect grace (10 s, as the service's default)
+// when it disconnects.
 // Usage: node [--expose-gc] peer-server.mjs [port=3096]   (listens on the loopback address only)
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -11,6 +12,7 @@ import { Server } from 'socket.io';
 
 const port = Number(process.argv[2] ?? 3096);
 const RECENT_MESSAGES = 50;
+const RECONNECT_GRACE_MS = 10_000;
 
 // GET /gc runs a full garbage collection when node runs with --expose-gc, so the benchmark reads comparable RSS
 const httpServer = createServer((request, response) => {
@@ -38,14 +40,22 @@ const party = (partyId) => {
 
 const refuse = (ack, code, message, field) => ack?.({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
 
-function leave(socket, partyId) {
+function leave(socket, partyId, graceMs = 0) {
   const room = parties.get(partyId);
   socket.leave(partyId);
   socket.data.parties.delete(partyId);
   const user = room?.users.get(socket.data.userId);
   if (!user) return;
   user.sockets.delete(socket.id);
-  if (user.sockets.size === 0) {
+  if (graceMs > 0) {
+    setTimeout(() => gone(room, partyId, user), graceMs);
+  } else {
+    gone(room, partyId, user);
+  }
+}
+
+function gone(room, partyId, user) {
+  if (user.sockets.size === 0 && room.users.get(user.userId) === user) {
     room.users.delete(user.userId);
     namespace.to(partyId).emit('user_left', { partyId, userId: user.userId, username: user.username });
     if (room.users.size === 0) parties.delete(partyId);
@@ -105,7 +115,8 @@ namespace.on('connection', (socket) => {
     ack?.({ ok: true, partyId });
   });
 
-  socket.on('disconnect', () => [...socket.data.parties].forEach((partyId) => leave(socket, partyId)));
+  socket.on('disconnect', () => [...socket.data.parties].forEach((partyId) => leave(socket, partyId,
+    RECONNECT_GRACE_MS)));
 });
 
 httpServer.listen(port, '127.0.0.1', () => console.error(`[peer] socket.io peer on port ${port}, pid ${process.pid}`));
