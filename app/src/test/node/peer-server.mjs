@@ -14,11 +14,12 @@ const port = Number(process.argv[2] ?? 3096);
 const RECENT_MESSAGES = 50;
 const RECONNECT_GRACE_MS = 10_000;
 
-// GET /gc runs a full garbage collection when node runs with --expose-gc, so the benchmark reads comparable RSS
+// GET /gc runs a full garbage collection when node runs with --expose-gc, so the benchmark reads comparable RSS,
+// and answers process.memoryUsage() after it
 const httpServer = createServer((request, response) => {
   if (request.method === 'GET' && request.url === '/gc' && typeof globalThis.gc === 'function') {
     globalThis.gc();
-    response.writeHead(204).end();
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(process.memoryUsage()));
   } else {
     response.writeHead(404).end();
   }

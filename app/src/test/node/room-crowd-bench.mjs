@@ -58,6 +58,8 @@ const round = (value, digits = 1) => (value === null || value === undefined || !
   : Number(value.toFixed(digits)));
 const ratio = (service, peer) => (service === null || peer === null || service === undefined || peer === undefined
   || peer === 0 ? null : round(service / peer, 2));
+// a memory growth that is not positive (the runtime gave memory back meanwhile) has no meaningful ratio
+const positiveRatio = (service, peer) => (service > 0 && peer > 0 ? ratio(service, peer) : null);
 const since = (start) => performance.now() - start;
 
 // ---------------------------------------------------------------------------------------------------------- /proc
@@ -78,18 +80,24 @@ const cpuOf = (pid) => {
 };
 const alive = (pid) => !pid || rssKiB(pid) !== null;
 
-/** A full garbage collection in `server` (jcmd for the JVM, GET /gc for the peer), so RSS counts what is kept. */
+/**
+ * A full garbage collection in `server` (jcmd for the JVM, GET /gc for the peer), so RSS counts what is kept; answers
+ * the memory its runtime retains after it in KiB (the JVM's heap in use; V8's heap in use plus its external memory,
+ * the sockets' buffers), or null if it could not collect.
+ */
 async function collectGarbage(server) {
   try {
     if (server.name === 'service') {
       execFileSync('jcmd', [String(server.pid), 'GC.run'], { stdio: 'ignore', timeout: 20_000 });
-    } else {
-      const response = await fetch(`${server.url}/gc`, { signal: AbortSignal.timeout(20_000) });
-      if (response.status !== 204) return false;
+      const info = execFileSync('jcmd', [String(server.pid), 'GC.heap_info'], { timeout: 20_000 }).toString();
+      return Number(/heap\s+total \d+K, used (\d+)K/.exec(info)?.[1] ?? NaN) || null;
     }
-    return true;
+    const response = await fetch(`${server.url}/gc`, { signal: AbortSignal.timeout(20_000) });
+    if (response.status !== 200) return null;
+    const memory = await response.json();
+    return Math.round((memory.heapUsed + memory.external) / 1024);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -334,20 +342,25 @@ function closeAll(sockets) {
 async function crowd(server, partyId, users, n) {
   await settle(`${server.name} joins of ${n}`);
   if (!alive(server.pid)) return { error: 'the server process is gone' };
-  const collected = await collectGarbage(server);
+  const retainedBefore = await collectGarbage(server);
   const rssBefore = rssKiB(server.pid);
   const cpuBefore = cpuOf(server.pid);
   log(`${server.name}: ${n} sockets joining party ${partyId}, ${JOINS_IN_FLIGHT} in flight`);
   const { sockets, joined, figures } = await joinRoom(server, partyId, users, n, JOIN_LIMIT_MS);
   const cpuAfter = cpuOf(server.pid);
-  const collectedAfter = collected && await collectGarbage(server);
+  const retainedAfter = retainedBefore === null ? null : await collectGarbage(server);
   const rssAfter = rssKiB(server.pid);
   const open = sockets.filter((socket) => !socket.closed).length;
-  figures.rss_after_full_gc = collectedAfter;
+  figures.rss_after_full_gc = retainedAfter !== null;
   figures.rss_before_kib = rssBefore;
   figures.rss_after_kib = rssAfter;
   figures.rss_growth_per_connection_kib = rssBefore === null || rssAfter === null || open === 0 ? null
     : round((rssAfter - rssBefore) / open, 2);
+  // RSS follows how much heap the runtime keeps committed; this is what it holds on to after a full GC
+  figures.retained_before_kib = retainedBefore;
+  figures.retained_after_kib = retainedAfter;
+  figures.retained_growth_per_connection_kib = retainedBefore === null || retainedAfter === null || open === 0
+    ? null : round((retainedAfter - retainedBefore) / open, 2);
   figures.cpu_s_during_joins = cpuBefore === null || cpuAfter === null ? null : round(cpuAfter - cpuBefore, 2);
   log(`${server.name} joins: ${JSON.stringify(figures)}`);
 
@@ -519,7 +532,10 @@ async function main() {
       all_acked_on_both: Boolean(service.joins?.all_acked && peer.joins?.all_acked),
       bytes_per_socket: ratio(service.joins?.bytes_per_socket_mean, peer.joins?.bytes_per_socket_mean),
       chat_p99: ratio(service.chat?.p99_ms, peer.chat?.p99_ms),
-      rss_per_connection: ratio(service.joins?.rss_growth_per_connection_kib, peer.joins?.rss_growth_per_connection_kib),
+      rss_per_connection: positiveRatio(service.joins?.rss_growth_per_connection_kib,
+        peer.joins?.rss_growth_per_connection_kib),
+      retained_per_connection: positiveRatio(service.joins?.retained_growth_per_connection_kib,
+        peer.joins?.retained_growth_per_connection_kib),
     };
     log(`N=${n} ratios: ${JSON.stringify(entry.ratios)}`);
     crowds.push(entry);
