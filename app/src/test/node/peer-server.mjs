@@ -39,7 +39,8 @@ const party = (partyId) => {
   return found;
 };
 
-const refuse = (ack, code, message, field) => ack?.({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+const refuse = (ack, code, message, field) => ack?.({ ok: false,
+  error: { code, message, ...(field ? { field } : {}) } });
 
 function leave(socket, partyId, graceMs = 0) {
   const room = parties.get(partyId);

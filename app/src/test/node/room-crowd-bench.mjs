@@ -118,7 +118,7 @@ async function settle(why) {
 
 // ---------------------------------------------------------------------------------------------------------- helpers
 
-/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time, starting none after `deadline`; answers how many ran. */
+/** Runs `task(i)` for i in 0..count-1, `concurrency` at a time, starting none after `deadline`. */
 async function pool(count, concurrency, deadline, task) {
   let next = 0;
   const worker = async () => {
@@ -526,10 +526,13 @@ async function main() {
     const service = entry.service;
     const peer = entry.peer;
     entry.ratios = {
-      // until all acked; for a side that did not get every join acked, until every join was answered or cut off
-      join_time: ratio(service.joins?.join_ms ?? service.joins?.all_answered_ms,
-        peer.joins?.join_ms ?? peer.joins?.all_answered_ms),
+      // until all acked; for a side that did not get every join acked, until every join was answered; none when a
+      // side was cut off (its time is the limit): then the joined counts tell
+      join_time: service.joins?.cut_off || peer.joins?.cut_off ? null
+        : ratio(service.joins?.join_ms ?? service.joins?.all_answered_ms,
+          peer.joins?.join_ms ?? peer.joins?.all_answered_ms),
       all_acked_on_both: Boolean(service.joins?.all_acked && peer.joins?.all_acked),
+      joined: ratio(service.joins?.joined, peer.joins?.joined),
       bytes_per_socket: ratio(service.joins?.bytes_per_socket_mean, peer.joins?.bytes_per_socket_mean),
       chat_p99: ratio(service.chat?.p99_ms, peer.chat?.p99_ms),
       rss_per_connection: positiveRatio(service.joins?.rss_growth_per_connection_kib,
