@@ -13,7 +13,7 @@ bench_prepare() {
   bench_log=$2
   echo "[bench] building" >&2
   ./mvnw -q -B -pl app -am package -DskipTests >&2
-  (cd app/src/test/node && for package in socket.io-client playwright-core ws; do
+  (cd app/src/test/node && for package in socket.io-client socket.io playwright-core ws; do
     [ -d "node_modules/$package" ] || { npm ci --no-audit --no-fund --loglevel=error >&2; break; }
   done)
   psql -qc "create database $database" postgres >&2

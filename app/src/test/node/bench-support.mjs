@@ -4,13 +4,17 @@ import { readFileSync } from 'node:fs';
 
 export const log = (...args) => console.error('[bench]', ...args);
 
-/** The service's REST API at `baseUrl`: `request` answers {status, json}; `ok` throws on an error status. */
-export function http(baseUrl) {
+/**
+ * The service's REST API at `baseUrl`: `request` answers {status, json}; `ok` throws on an error status. With
+ * `timeoutMs`, a request that has not been answered by then fails (AbortSignal's TimeoutError).
+ */
+export function http(baseUrl, { timeoutMs = 0 } = {}) {
   async function request(method, path, token, body) {
     const response = await fetch(baseUrl + path, {
       method,
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined,
     });
     const json = await response.json().catch(() => null);
     return { status: response.status, json };
