@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
                 // Spring keeps each test context alive for reuse, each with its own pool: small pools that shrink
                 // when idle keep the suite within PostgreSQL's 100 connections
                 "spring.datasource.hikari.maximum-pool-size=12", "spring.datasource.hikari.minimum-idle=1",
-                "spring.datasource.hikari.idle-timeout=10s"})
+                "spring.datasource.hikari.idle-timeout=10000"})
 @ContextConfiguration(initializers = OwnDatabase.class)
 @AutoConfigureObservability(tracing = false)
 public @interface WatchPartyIntegrationTest {
