@@ -55,9 +55,13 @@ export async function showRoom(view, id) {
         if (document.activeElement !== seekBar) {
             seekBar.value = String(Math.floor(here));
         }
-        timeLeft.replaceChildren(party.status === 'finished' ? el('a', {href: `#/replay/${id}`}, 'Watch the replay')
-            : party.status === 'upcoming' ? `starts in ${countdown(Date.parse(party.start_time) - now)}`
-                : `${countdown(Date.parse(party.end_time) - now)} left`);
+        if (party.status !== 'finished') {
+            timeLeft.textContent = party.status === 'upcoming' ? `starts in ${countdown(Date.parse(party.start_time) - now)}`
+                : `${countdown(Date.parse(party.end_time) - now)} left`;
+        } else if (!timeLeft.querySelector('a')) {
+            // put in once: a link drawn anew at every tick loses a click whose press and release straddle a tick
+            timeLeft.replaceChildren(el('a', {href: `#/replay/${id}`}, 'Watch the replay'));
+        }
     };
     const ticker = setInterval(tick, 500);
     tick();
