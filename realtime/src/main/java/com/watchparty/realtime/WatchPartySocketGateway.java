@@ -22,8 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
-import jakarta.annotation.PreDestroy;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -33,7 +31,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -64,15 +61,21 @@ class WatchPartySocketGateway {
     private final Replays replays;
     private final RealtimeRules rules;
     private final Clock clock;
-    private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "socket-token-expiry");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService expiries;
+    /** Every client event of the namespace, by name; anything else is answered {@code unknown_event}. */
+    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
+            "join_party", this::join,
+            "leave_party", this::leave,
+            "send_message", this::sendMessage,
+            "player_action", this::playerAction,
+            "time_sync", this::timeSync,
+            "join_replay", this::joinReplay,
+            "replay_seek", this::replaySeek);
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
-                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock) {
+                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock,
+                            ScheduledExecutorService realtimeTimers) {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
@@ -82,12 +85,8 @@ class WatchPartySocketGateway {
         this.replays = replays;
         this.rules = rules;
         this.clock = clock;
+        this.expiries = realtimeTimers;
         watchPartyNamespace.on("connection", args -> connected((SocketIoSocket) args[0]));
-    }
-
-    @PreDestroy
-    void stop() {
-        expiries.shutdownNow();
     }
 
     /**
@@ -107,14 +106,6 @@ class WatchPartySocketGateway {
         }
         var session = new Session(socket, bearer.get().caller(), bearer.get().expiresAt(),
                 ConcurrentHashMap.newKeySet(), new AtomicReference<>());
-        Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
-                "join_party", this::join,
-                "leave_party", this::leave,
-                "send_message", this::sendMessage,
-                "player_action", this::playerAction,
-                "time_sync", this::timeSync,
-                "join_replay", this::joinReplay,
-                "replay_seek", this::replaySeek);
         handlers.forEach((event, handler) -> on(session, event, handler));
         socket.registerAllEventListener((event, args) -> {
             if (!handlers.containsKey(event)) {

@@ -23,8 +23,6 @@ import reactor.core.Disposable;
 
 import java.time.Clock;
 import java.time.Duration;
-import jakarta.annotation.PreDestroy;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -35,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -62,22 +59,15 @@ public class RoomChannels {
     private final SendLanes lanes;
     private final RealtimeRules rules;
     private final Clock clock;
-    private final ScheduledExecutorService lists = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "room-lists");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService lists;
 
-    RoomChannels(QueryGateway queries, SendLanes lanes, RealtimeRules rules, Clock clock) {
+    RoomChannels(QueryGateway queries, SendLanes lanes, RealtimeRules rules, Clock clock,
+                 ScheduledExecutorService realtimeTimers) {
         this.queries = queries;
         this.lanes = lanes;
         this.rules = rules;
         this.clock = clock;
-    }
-
-    @PreDestroy
-    void stop() {
-        lists.shutdownNow();
+        this.lists = realtimeTimers;
     }
 
     /** Adds the socket to the room and sends it, in order: participant_list, sync_player, the last messages. */

@@ -54,11 +54,15 @@ final class AsyncFrames {
 
     /** Queues a text frame (a {@code String}) or a binary one (a {@code ByteBuffer}); never blocks. */
     void send(Object frame) throws IOException {
+        boolean tooSlow;
         synchronized (this) {
             if (failed) {
                 throw new IOException("WebSocket session " + session.getId() + " is closed");
             }
-            if (sending) {
+            if (!sending) {
+                sending = true;
+                inFlightSince = System.nanoTime();
+            } else {
                 queuedBytes += sizeOf(frame);
                 boolean stalled = System.nanoTime() - inFlightSince > sendTimeLimitNanos;
                 if (queuedBytes <= maxQueuedBytes && !stalled) {
@@ -67,11 +71,10 @@ final class AsyncFrames {
                 }
                 failed = true;
                 queue.clear();
-            } else {
-                sending = true;
             }
+            tooSlow = failed;
         }
-        if (failed) {
+        if (tooSlow) {
             close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, TOO_SLOW));
             throw new IOException(TOO_SLOW);
         }
@@ -86,9 +89,6 @@ final class AsyncFrames {
         Object frame = first;
         while (frame != null) {
             Completion completion = new Completion();
-            synchronized (this) {
-                inFlightSince = System.nanoTime();
-            }
             try {
                 if (frame instanceof String text) {
                     session.getAsyncRemote().sendText(text, completion);
@@ -103,12 +103,14 @@ final class AsyncFrames {
         }
     }
 
+    /** The next frame to send, which goes out at once: its send is in flight from now. */
     private synchronized Object next() {
         Object frame = queue.pollFirst();
         if (frame == null) {
             sending = false;
         } else {
             queuedBytes -= sizeOf(frame);
+            inFlightSince = System.nanoTime();
         }
         return frame;
     }

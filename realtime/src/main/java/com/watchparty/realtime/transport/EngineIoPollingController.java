@@ -46,8 +46,8 @@ class EngineIoPollingController {
             return;
         }
         String text = new String(body, StandardCharsets.UTF_8);
-        String screened = NestingScreen.screenBody(text);
+        String screened = NestingScreen.screenBody(text); // the same string when nothing was screened
         engine.handleRequest(new BufferedBodyRequest(request,
-                screened.equals(text) ? body : screened.getBytes(StandardCharsets.UTF_8)), response);
+                screened == text ? body : screened.getBytes(StandardCharsets.UTF_8)), response);
     }
 }

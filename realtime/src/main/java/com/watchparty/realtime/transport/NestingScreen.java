@@ -32,7 +32,7 @@ public final class NestingScreen {
         return packet.substring(0, json) + "[" + (name == null ? "\"\"" : name) + ",\"" + REJECTED_PAYLOAD + "\"]";
     }
 
-    /** A polling body: packets joined by the record separator, each screened. */
+    /** A polling body: packets joined by the record separator, each screened; the body itself if none nests too deep. */
     static String screenBody(String body) {
         if (depthWithin(body, MAX_DEPTH)) {
             return body;
