@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /** The room's timer for short timed tasks (token expiries, coalesced participant lists): one thread for all. */
 @Configuration(proxyBeanMethods = false)
-class RealtimeTimers {
+class RealtimeTimerConfiguration {
 
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService realtimeTimers() {
