@@ -55,6 +55,7 @@ class WatchPartySocketGateway {
     private final BearerTokens tokens;
     private final CommandGateway commands;
     private final Presence presence;
+    private final ChatBatches chat;
     private final RoomChannels rooms;
     private final FloodControl floodControl;
     private final PlayerActionQueue playerActions;
@@ -73,12 +74,13 @@ class WatchPartySocketGateway {
             "replay_seek", this::replaySeek);
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
-                            Presence presence, RoomChannels rooms, FloodControl floodControl,
+                            Presence presence, ChatBatches chat, RoomChannels rooms, FloodControl floodControl,
                             PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock,
                             ScheduledExecutorService realtimeTimers) {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
+        this.chat = chat;
         this.rooms = rooms;
         this.floodControl = floodControl;
         this.playerActions = playerActions;
@@ -166,8 +168,8 @@ class WatchPartySocketGateway {
             throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many messages");
         }
         UUID messageId = UUID.randomUUID();
-        return commands.send(new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
-                .thenApply(done -> SocketEvents.ok().put("id", messageId.toString()));
+        return chat.send(new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
+                .thenApply(stored -> SocketEvents.ok().put("id", messageId.toString()));
     }
 
     private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {

@@ -2,7 +2,9 @@ package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.chat.ChatLineOutcome;
 import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.chat.SendChatMessagesCommand;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
@@ -37,6 +39,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -198,6 +201,21 @@ public class WatchParty {
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
         MULTI_LINE.require(content, "content");
         apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
+    }
+
+    @CommandHandler
+    public List<ChatLineOutcome> handle(SendChatMessagesCommand command) {
+        return command.lines().stream().map(this::sendLine).toList();
+    }
+
+    /** One line of a batch: refused alone, so the others are still stored. */
+    private ChatLineOutcome sendLine(SendChatMessageCommand line) {
+        try {
+            handle(line);
+            return ChatLineOutcome.stored(line.messageId());
+        } catch (RejectedException e) {
+            return new ChatLineOutcome(line.messageId(), e.rejection());
+        }
     }
 
     @CommandHandler

@@ -1,8 +1,11 @@
 package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.chat.ChatLineOutcome;
 import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.chat.SendChatMessagesCommand;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.error.Rejection;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
@@ -820,6 +823,39 @@ class WatchPartyTest {
                     .when(chat(ALICE, "bye"))
                     .expectException(rejectedWith(PARTY_FINISHED))
                     .expectNoEvents();
+        }
+
+        @Test
+        void storesTheLinesOfABatchInOrderAndRefusesOnlyThoseThatBreakARule() {
+            var hello = new SendChatMessageCommand(PARTY, id("first line"), ALICE, " hello ");
+            var notJoined = new SendChatMessageCommand(PARTY, id("second line"), BOB, "hi");
+            var empty = new SendChatMessageCommand(PARTY, id("third line"), ALICE, "  ");
+            var again = new SendChatMessageCommand(PARTY, id("fourth line"), CAROL, "welcome");
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), purchased(CAROL), joined(CAROL))
+                    .when(new SendChatMessagesCommand(PARTY, List.of(hello, notJoined, empty, again)))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, hello.messageId(), ALICE, "hello"),
+                            new ChatMessageSentEvent(PARTY, again.messageId(), CAROL, "welcome"))
+                    .expectResultMessagePayload(List.of(
+                            ChatLineOutcome.stored(hello.messageId()),
+                            new ChatLineOutcome(notJoined.messageId(),
+                                    new Rejection(NOT_JOINED, "join the party before chatting", null)),
+                            new ChatLineOutcome(empty.messageId(),
+                                    new Rejection(VALIDATION_FAILED, "a message has 1 to 500 characters", "content")),
+                            ChatLineOutcome.stored(again.messageId())));
+        }
+
+        @Test
+        void refusesEveryLineOfABatchInAFinishedParty() {
+            var line = new SendChatMessageCommand(PARTY, messageId, ALICE, "bye");
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new WatchPartyFinishedEvent(PARTY))
+                    .when(new SendChatMessagesCommand(PARTY, List.of(line)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(List.of(new ChatLineOutcome(messageId,
+                            new Rejection(PARTY_FINISHED, "this party has finished", null))));
         }
 
         private SendChatMessageCommand chat(UUID user, String content) {
