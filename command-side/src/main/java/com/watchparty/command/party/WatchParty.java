@@ -1,10 +1,10 @@
 package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
-import com.watchparty.api.chat.ChatLineOutcome;
 import com.watchparty.api.chat.SendChatMessageCommand;
-import com.watchparty.api.chat.SendChatMessagesCommand;
+import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
@@ -15,6 +15,7 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
+import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -186,6 +187,11 @@ public class WatchParty {
     }
 
     @CommandHandler
+    public List<BatchOutcome> handle(JoinPartyBatchCommand command, LobbyPolicy lobby, Clock clock) {
+        return command.joins().stream().map(join -> outcomeOf(() -> handle(join, lobby, clock))).toList();
+    }
+
+    @CommandHandler
     public void handle(LeavePartyCommand command) {
         if (participants.contains(command.userId())) {
             apply(new UserLeftPartyEvent(partyId, command.userId()));
@@ -204,17 +210,17 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public List<ChatLineOutcome> handle(SendChatMessagesCommand command) {
-        return command.lines().stream().map(this::sendLine).toList();
+    public List<BatchOutcome> handle(SendChatMessageBatchCommand command) {
+        return command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList();
     }
 
-    /** One line of a batch: refused alone, so the others are still stored. */
-    private ChatLineOutcome sendLine(SendChatMessageCommand line) {
+    /** One command of a batch: refused alone, so the others still go ahead. */
+    private static BatchOutcome outcomeOf(Runnable command) {
         try {
-            handle(line);
-            return ChatLineOutcome.stored(line.messageId());
+            command.run();
+            return BatchOutcome.DONE;
         } catch (RejectedException e) {
-            return new ChatLineOutcome(line.messageId(), e.rejection());
+            return new BatchOutcome(e.rejection());
         }
     }
 
