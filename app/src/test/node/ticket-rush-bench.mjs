@@ -1,5 +1,6 @@
 // A sale rush on one party: N people each try once to buy a seat, `inFlight` requests at a time, each with an
-// Idempotency-Key; then every buyer retries with the same key. Prints one JSON line. Started by bench/ticket-rush.sh.
+// Idempotency-Key; then every buyer retries with the same key and with a new one; then as many liveness probes, for
+// what the service answers at most on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
 // Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <pgbenchTps> <database> [servicePid]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -96,6 +97,12 @@ async function main() {
   const newKey = await rush(partyId, ticket, winnerTokens, (k) => `again-${winners[k].i}`);
   const view = await ok('GET', `/watch-parties/${partyId}`);
 
+  // what this service answers at most on this machine, whatever the route: as many liveness probes (no token, no
+  // body, no database), the same number in flight
+  const probeStarted = performance.now();
+  await pooled(attempts, inFlight, async () => (await fetch(`${baseUrl}/actuator/health/liveness`)).arrayBuffer());
+  const floorRate = attempts / ((performance.now() - probeStarted) / 1000);
+
   const rate = attempts / seconds;
   console.log(JSON.stringify({
     attempts, seats, in_flight: inFlight,
@@ -111,6 +118,8 @@ async function main() {
     new_key_retries: byCode(newKey),
     pgbench_inserts_per_second: round(pgbenchTps),
     ratio_to_pgbench: Math.round((rate / pgbenchTps) * 1000) / 1000,
+    liveness_probes_per_second: round(floorRate),
+    ratio_to_liveness_probes: Math.round((rate / floorRate) * 1000) / 1000,
   }));
 }
 

@@ -1,5 +1,7 @@
 package com.watchparty.command.config;
 
+import com.watchparty.command.party.CancellationPolicy;
+import com.watchparty.command.party.HoldPolicy;
 import com.watchparty.command.party.LobbyPolicy;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,12 +47,30 @@ public class CommandSideConfiguration {
         return new LobbyPolicy(window);
     }
 
+    @Bean
+    HoldPolicy holdPolicy(@Value("${watchparty.ticketing.hold-time}") Duration holdTime,
+                          @Value("${watchparty.ticketing.min-hold-time}") Duration minimum) {
+        return new HoldPolicy(holdTime, minimum);
+    }
+
+    @Bean
+    CancellationPolicy cancellationPolicy(@Value("${watchparty.ticketing.cancellation-cutoff}") Duration cutoff,
+                                          @Value("${watchparty.ticketing.cancellation-fee}") BigDecimal fee) {
+        return new CancellationPolicy(cutoff, fee);
+    }
+
     /**
      * Parties live in memory between commands, so a busy room's next message does not replay its whole stream.
      * Safe with several instances: a stale copy loses the append race, is evicted and the command retried.
      */
     @Bean
     Cache watchPartyCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Voucher types count every redemption of their codes: a rush of redemptions should not replay the type. */
+    @Bean
+    Cache ticketCache() {
         return new WeakReferenceCache();
     }
 
