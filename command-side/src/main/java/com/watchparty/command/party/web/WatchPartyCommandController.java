@@ -1,14 +1,13 @@
 package com.watchparty.command.party.web;
 
 import com.watchparty.api.identity.Caller;
-import com.watchparty.api.party.FindWatchPartyQuery;
 import com.watchparty.api.party.InvitationCode;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyView;
-import com.watchparty.command.web.ReadYourWrites;
+import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -28,10 +27,10 @@ import java.util.UUID;
 @RequestMapping("/watch-parties")
 class WatchPartyCommandController {
 
-    private final ReadYourWrites readYourWrites;
+    private final PartyWrites partyWrites;
 
-    WatchPartyCommandController(ReadYourWrites readYourWrites) {
-        this.readYourWrites = readYourWrites;
+    WatchPartyCommandController(PartyWrites partyWrites) {
+        this.partyWrites = partyWrites;
     }
 
     /** An invite-only party's answer carries its invitation code, for the admin to hand out. */
@@ -47,8 +46,7 @@ class WatchPartyCommandController {
         var location = URI.create("/watch-parties/" + partyId);
         // a private party's access is its second event: the answer shows the party once it has both
         long complete = access == PartyAccess.PUBLIC ? 0 : 1;
-        return readYourWrites.send(command, new FindWatchPartyQuery(partyId), WatchPartyView.class,
-                        (Object created, WatchPartyView view) -> view.version() >= complete)
+        return partyWrites.send(partyId, command, (Object created) -> complete)
                 .view()
                 .map(view -> ResponseEntity.created(location).body(new ScheduledWatchParty(view, invitationCode)))
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
@@ -74,8 +72,7 @@ class WatchPartyCommandController {
 
     /** Sends a command that answers the party's version, and the party's view once it shows that version. */
     private Optional<WatchPartyView> whenProjected(UUID id, Object command) {
-        return readYourWrites.send(command, new FindWatchPartyQuery(id), WatchPartyView.class,
-                (Long version, WatchPartyView view) -> view.version() >= version).view();
+        return partyWrites.send(id, command, (Long version) -> version).view();
     }
 
     private static <T> ResponseEntity<T> accepted(UUID id) {

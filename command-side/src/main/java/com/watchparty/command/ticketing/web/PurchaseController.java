@@ -12,7 +12,7 @@ import com.watchparty.api.ticketing.RedeemVoucherCommand;
 import com.watchparty.api.ticketing.ReleaseVoucherCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.command.party.TicketCatalog;
-import com.watchparty.command.web.ReadYourWrites;
+import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -26,20 +26,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-import static com.watchparty.command.ticketing.web.BoxOfficeRequests.sendToParty;
-
 /** Buying a ticket, and giving it back, always for the caller. */
 @RestController
 class PurchaseController {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-    private final ReadYourWrites readYourWrites;
+    private final PartyWrites partyWrites;
     private final CommandGateway commands;
     private final TicketCatalog tickets;
 
-    PurchaseController(ReadYourWrites readYourWrites, CommandGateway commands, TicketCatalog tickets) {
-        this.readYourWrites = readYourWrites;
+    PurchaseController(PartyWrites partyWrites, CommandGateway commands, TicketCatalog tickets) {
+        this.partyWrites = partyWrites;
         this.commands = commands;
         this.tickets = tickets;
     }
@@ -72,7 +70,7 @@ class PurchaseController {
                 request.voucherCode(), request.invitationCode());
         TicketPurchase purchase;
         try {
-            purchase = sendToParty(readYourWrites, id, command, PurchaseReceipt::partyVersion).result().purchase();
+            purchase = partyWrites.send(id, command, PurchaseReceipt::partyVersion).result().purchase();
         } catch (RuntimeException refused) {
             if (voucherUsed) {
                 commands.sendAndWait(new ReleaseVoucherCommand(request.ticketId(), request.voucherCode(), id,
@@ -90,8 +88,8 @@ class PurchaseController {
      */
     @PostMapping("/watch-parties/{id}/purchase/cancel")
     PurchaseCancellation cancel(@PathVariable UUID id, Caller caller) {
-        return sendToParty(readYourWrites, id, new CancelPurchaseCommand(id, caller.id()),
-                CancellationReceipt::partyVersion).result().cancellation();
+        return partyWrites.send(id, new CancelPurchaseCommand(id, caller.id()), CancellationReceipt::partyVersion)
+                .result().cancellation();
     }
 
     /** The same as {@code POST …/purchase/cancel}. */

@@ -4,7 +4,7 @@ import com.watchparty.api.identity.Caller;
 import com.watchparty.api.ticketing.FindWaitingListPlaceQuery;
 import com.watchparty.api.ticketing.JoinWaitingListCommand;
 import com.watchparty.api.ticketing.WaitingListPlace;
-import com.watchparty.command.web.ReadYourWrites;
+import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -19,8 +19,6 @@ import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 
-import static com.watchparty.command.ticketing.web.BoxOfficeRequests.sendToParty;
-
 /** Getting in line for a sold-out party. */
 @RestController
 class WaitingListController {
@@ -29,11 +27,11 @@ class WaitingListController {
     record JoinRequest(@Size(max = BoxOfficeRequests.MAX_CODE_LENGTH) String invitationCode) {
     }
 
-    private final ReadYourWrites readYourWrites;
+    private final PartyWrites partyWrites;
     private final QueryGateway queries;
 
-    WaitingListController(ReadYourWrites readYourWrites, QueryGateway queries) {
-        this.readYourWrites = readYourWrites;
+    WaitingListController(PartyWrites partyWrites, QueryGateway queries) {
+        this.partyWrites = partyWrites;
         this.queries = queries;
     }
 
@@ -46,7 +44,7 @@ class WaitingListController {
                                           @Valid @RequestBody(required = false) JoinRequest request, Caller caller) {
         String invitationCode = request == null ? null : request.invitationCode();
         var location = URI.create("/watch-parties/" + id + "/waiting-list/me");
-        Optional<WaitingListPlace> place = sendToParty(readYourWrites, id,
+        Optional<WaitingListPlace> place = partyWrites.send(id,
                 new JoinWaitingListCommand(id, caller.id(), invitationCode), (Long version) -> version).view()
                 .flatMap(view -> queries.query(new FindWaitingListPlaceQuery(id, caller.id()),
                         ResponseTypes.optionalInstanceOf(WaitingListPlace.class)).join());
