@@ -3,6 +3,7 @@
 #   bench_prepare <database-prefix> <log-file>   build, install the Node client, create the database
 #   bench_start <port> [service arguments...]     start the service and wait until it is ready
 #   bench_stop                                    stop it (a later bench_start starts it again on the same data)
+# BENCH_JAVA_OPTIONS adds options to the service's JVM, for example a flight recording or a profiling agent.
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
@@ -25,7 +26,8 @@ bench_start() {
   local port=$1
   shift
   echo "[bench] starting the service on port $port" >&2
-  java -Xmx1g -jar app/target/watch-party.jar \
+  java -Xmx1g ${BENCH_JAVA_OPTIONS:-} \
+    -jar app/target/watch-party.jar \
     --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$database" \
     --spring.datasource.username="$PGUSER" \

@@ -1,5 +1,6 @@
 package com.watchparty.realtime;
 
+import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
@@ -8,6 +9,7 @@ import com.watchparty.api.identity.Caller;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.replay.ReplayTimeline;
+import com.watchparty.realtime.commands.PartyBatches;
 import com.watchparty.realtime.presence.Presence;
 import com.watchparty.realtime.room.RoomChannels;
 import io.socket.socketio.server.SocketIoNamespace;
@@ -55,6 +57,7 @@ class WatchPartySocketGateway {
     private final BearerTokens tokens;
     private final CommandGateway commands;
     private final Presence presence;
+    private final PartyBatches<SendChatMessageCommand> chat;
     private final RoomChannels rooms;
     private final FloodControl floodControl;
     private final PlayerActionQueue playerActions;
@@ -79,6 +82,7 @@ class WatchPartySocketGateway {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
+        this.chat = new PartyBatches<>(commands, SendChatMessageBatchCommand::new);
         this.rooms = rooms;
         this.floodControl = floodControl;
         this.playerActions = playerActions;
@@ -166,8 +170,8 @@ class WatchPartySocketGateway {
             throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many messages");
         }
         UUID messageId = UUID.randomUUID();
-        return commands.send(new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
-                .thenApply(done -> SocketEvents.ok().put("id", messageId.toString()));
+        return chat.send(partyId, new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
+                .thenApply(stored -> SocketEvents.ok().put("id", messageId.toString()));
     }
 
     private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {

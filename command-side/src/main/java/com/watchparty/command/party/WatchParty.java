@@ -1,8 +1,10 @@
 package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.PartyStatus;
@@ -16,6 +18,7 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
+import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -53,6 +56,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -278,6 +282,11 @@ public class WatchParty {
     }
 
     @CommandHandler
+    public List<BatchOutcome> handle(JoinPartyBatchCommand command, LobbyPolicy lobby, Clock clock) {
+        return command.joins().stream().map(join -> outcomeOf(() -> handle(join, lobby, clock))).toList();
+    }
+
+    @CommandHandler
     public void handle(LeavePartyCommand command) {
         if (participants.contains(command.userId())) {
             apply(new UserLeftPartyEvent(partyId, command.userId()));
@@ -293,6 +302,21 @@ public class WatchParty {
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
         MULTI_LINE.require(content, "content");
         apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
+    }
+
+    @CommandHandler
+    public List<BatchOutcome> handle(SendChatMessageBatchCommand command) {
+        return command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList();
+    }
+
+    /** One command of a batch: refused alone, so the others still go ahead. */
+    private static BatchOutcome outcomeOf(Runnable command) {
+        try {
+            command.run();
+            return BatchOutcome.DONE;
+        } catch (RejectedException e) {
+            return new BatchOutcome(e.rejection());
+        }
     }
 
     @CommandHandler

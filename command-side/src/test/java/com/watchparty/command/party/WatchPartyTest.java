@@ -2,7 +2,10 @@ package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.chat.SendChatMessageCommand;
+import com.watchparty.api.chat.SendChatMessageBatchCommand;
+import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.error.Rejection;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
@@ -16,6 +19,7 @@ import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -907,6 +911,17 @@ class WatchPartyTest {
         }
 
         @Test
+        void admitsTheJoinsOfABatchThatPassAndRefusesOnlyTheOthers() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), purchased(CAROL), joined(CAROL))
+                    .when(new JoinPartyBatchCommand(PARTY, List.of(join(ALICE), join(BOB), join(CAROL), join(ALICE))))
+                    .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"))
+                    .expectResultMessagePayload(List.of(BatchOutcome.DONE,
+                            new BatchOutcome(new Rejection(TICKET_REQUIRED, "a ticket is needed to join this party", null)),
+                            BatchOutcome.DONE, BatchOutcome.DONE));
+        }
+
+        @Test
         void letsAnAdminJoinWithoutATicket() {
             fixture.given(ongoingParty(MAX))
                     .when(joinAsAdmin(ADMIN))
@@ -1101,6 +1116,38 @@ class WatchPartyTest {
                     .when(chat(ALICE, "bye"))
                     .expectException(rejectedWith(PARTY_FINISHED))
                     .expectNoEvents();
+        }
+
+        @Test
+        void storesTheLinesOfABatchInOrderAndRefusesOnlyThoseThatBreakARule() {
+            var hello = new SendChatMessageCommand(PARTY, id("first line"), ALICE, " hello ");
+            var notJoined = new SendChatMessageCommand(PARTY, id("second line"), BOB, "hi");
+            var empty = new SendChatMessageCommand(PARTY, id("third line"), ALICE, "  ");
+            var again = new SendChatMessageCommand(PARTY, id("fourth line"), CAROL, "welcome");
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), purchased(CAROL), joined(CAROL))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(hello, notJoined, empty, again)))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, hello.messageId(), ALICE, "hello"),
+                            new ChatMessageSentEvent(PARTY, again.messageId(), CAROL, "welcome"))
+                    .expectResultMessagePayload(List.of(
+                            BatchOutcome.DONE,
+                            new BatchOutcome(new Rejection(NOT_JOINED, "join the party before chatting", null)),
+                            new BatchOutcome(new Rejection(VALIDATION_FAILED, "a message has 1 to 500 characters",
+                                    "content")),
+                            BatchOutcome.DONE));
+        }
+
+        @Test
+        void refusesEveryLineOfABatchInAFinishedParty() {
+            var line = new SendChatMessageCommand(PARTY, messageId, ALICE, "bye");
+
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new WatchPartyFinishedEvent(PARTY))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(line)))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(List.of(
+                            new BatchOutcome(new Rejection(PARTY_FINISHED, "this party has finished", null))));
         }
 
         private SendChatMessageCommand chat(UUID user, String content) {

@@ -1,9 +1,11 @@
 package com.watchparty.realtime.presence;
 
 import com.watchparty.api.identity.Caller;
+import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.realtime.RealtimeRules;
+import com.watchparty.realtime.commands.PartyBatches;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -39,6 +41,7 @@ public class Presence {
     private final Map<PresenceLeases.Lease, ScheduledFuture<?>> pendingLeaves = new HashMap<>();
     private final PresenceLeases leases;
     private final CommandGateway commands;
+    private final PartyBatches<JoinPartyCommand> joins;
     private final ScheduledExecutorService timers;
     private final RealtimeRules rules;
     private final Clock clock;
@@ -47,6 +50,7 @@ public class Presence {
     Presence(PresenceLeases leases, CommandGateway commands, RealtimeRules rules, Clock clock) {
         this.leases = leases;
         this.commands = commands;
+        this.joins = new PartyBatches<>(commands, JoinPartyBatchCommand::new);
         this.rules = rules;
         this.clock = clock;
         this.sweepsFrom = clock.instant().plus(rules.reconnectGrace());
@@ -74,7 +78,7 @@ public class Presence {
     }
 
     /** Puts the caller in the room through this socket; the party decides whether they may be there. */
-    public CompletableFuture<Object> join(UUID partyId, Caller caller, String socketId) {
+    public CompletableFuture<Void> join(UUID partyId, Caller caller, String socketId) {
         var lease = new PresenceLeases.Lease(partyId, caller.id());
         synchronized (this) {
             socketsByLease.computeIfAbsent(lease, l -> new HashSet<>()).add(socketId);
@@ -84,7 +88,7 @@ public class Presence {
             }
         }
         leases.hold(lease, instance);
-        return commands.send(new JoinPartyCommand(partyId, caller.id(), caller.name(), caller.admin()))
+        return joins.send(partyId, new JoinPartyCommand(partyId, caller.id(), caller.name(), caller.admin()))
                 .whenComplete((ok, failure) -> {
                     if (failure != null && forget(lease, socketId)) {
                         leases.release(lease, instance);

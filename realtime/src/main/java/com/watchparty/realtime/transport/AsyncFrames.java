@@ -89,12 +89,15 @@ final class AsyncFrames {
         Object frame = first;
         while (frame != null) {
             Completion completion = new Completion();
+            Object sending = frame;
             try {
-                if (frame instanceof String text) {
-                    session.getAsyncRemote().sendText(text, completion);
-                } else {
-                    session.getAsyncRemote().sendBinary((ByteBuffer) frame, completion);
-                }
+                InlineCompletionProtocol.sendWithInlineCompletion(() -> {
+                    if (sending instanceof String text) {
+                        session.getAsyncRemote().sendText(text, completion);
+                    } else {
+                        session.getAsyncRemote().sendBinary((ByteBuffer) sending, completion);
+                    }
+                });
             } catch (RuntimeException e) {
                 fail(e);
                 return;

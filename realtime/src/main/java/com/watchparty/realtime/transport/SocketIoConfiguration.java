@@ -5,6 +5,8 @@ import io.socket.engineio.server.EngineIoServerOptions;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoServer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +61,11 @@ class SocketIoConfiguration {
         FilterRegistrationBean<NoCompressionFilter> registration = new FilterRegistrationBean<>(new NoCompressionFilter());
         registration.addUrlPatterns(PATH + "*");
         return registration;
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> inlineSendCompletions() {
+        return factory -> factory.setProtocol(InlineCompletionProtocol.class.getName());
     }
 
     /**
