@@ -108,7 +108,10 @@ class OperationsTest {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").fieldNames()).toIterable().contains("/watch-parties",
-                "/watch-parties/{id}", "/watch-parties/{id}/purchase", "/watch-parties/{id}/logs");
+                "/watch-parties/{id}", "/watch-parties/{id}/purchase", "/watch-parties/{id}/logs",
+                "/watch-parties/{id}/purchase/cancel", "/watch-parties/{id}/waiting-list",
+                "/watch-parties/{id}/waiting-list/me", "/watch-parties/{id}/box-office",
+                "/watch-parties/{id}/invitation-code", "/tickets/{id}/vouchers", "/me/tickets");
         assertThat(docs.raw().body()).doesNotContain("\"caller\"");
     }
 }

@@ -46,10 +46,11 @@ final class RestFuzzCases {
     }
 
     /** What the cases refer to: tokens of each kind of caller and an existing thing of each kind. */
-    record Fixtures(String adminToken, String userToken, UUID movie, UUID ticket, UUID party, UUID finishedParty) {
+    record Fixtures(String adminToken, String userToken, UUID movie, UUID ticket, UUID voucherTicket, UUID party,
+                    UUID finishedParty) {
 
         List<UUID> ids() {
-            return List.of(movie, ticket, party, finishedParty);
+            return List.of(movie, ticket, voucherTicket, party, finishedParty);
         }
     }
 
@@ -64,6 +65,20 @@ final class RestFuzzCases {
             new Route("PATCH", "/watch-parties/{party}", Access.ADMIN, List.of(), RestFuzzCases::partyChangeBody),
             new Route("POST", "/watch-parties/{party}/purchase", Access.USER, List.of(),
                     f -> json("ticket_id", quoted(f.ticket()))),
+            new Route("POST", "/watch-parties/{party}/purchase", Access.USER, List.of(),
+                    f -> json("ticket_id", quoted(f.voucherTicket()), "voucher_code", "\"FUZZ-CODE\"",
+                            "invitation_code", "\"an-invitation\"")),
+            new Route("POST", "/watch-parties/{party}/purchase/cancel", Access.USER, List.of(), null),
+            new Route("DELETE", "/watch-parties/{party}/purchase", Access.USER, List.of(), null),
+            new Route("POST", "/watch-parties/{party}/waiting-list", Access.USER, List.of(),
+                    f -> json("invitation_code", "\"an-invitation\"")),
+            new Route("GET", "/watch-parties/{party}/waiting-list/me", Access.USER, List.of(), null),
+            new Route("GET", "/me/tickets", Access.USER, List.of("page", "size"), null),
+            new Route("GET", "/watch-parties/{party}/box-office", Access.ADMIN, List.of(), null),
+            new Route("POST", "/watch-parties/{party}/invitation-code", Access.ADMIN, List.of(), null),
+            new Route("POST", "/tickets/{voucher}/vouchers", Access.ADMIN, List.of(), f -> json("code",
+                    "\"FUZZ-CODE\"", "max_usages", "10", "valid_until", "\"2100-01-01T00:00:00Z\"",
+                    "watch_party_id", quoted(f.party()))),
             new Route("GET", "/watch-parties/{party}/logs", Access.USER, List.of("page", "size"), null),
             new Route("GET", "/watch-parties/{party}/logs/stream", Access.USER, List.of(), null),
             new Route("GET", "/watch-parties/{finished}/replay", Access.USER,
@@ -355,6 +370,7 @@ final class RestFuzzCases {
                 .replace("{finished}", fixtures.finishedParty().toString())
                 .replace("{movie}", fixtures.movie().toString())
                 .replace("{ticket}", fixtures.ticket().toString())
+                .replace("{voucher}", fixtures.voucherTicket().toString())
                 .replace("{projection}", "movies")
                 .replace("{processor}", "room-feed");
         List<String> query = new ArrayList<>();
@@ -384,13 +400,14 @@ final class RestFuzzCases {
     private static Map<String, String> partyBody(Fixtures fixtures) {
         Instant start = Instant.now().plus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         return json("movie_id", quoted(fixtures.movie()), "start_time", quoted(start),
-                "end_time", quoted(start.plus(2, ChronoUnit.HOURS)), "is_featured", "false", "max_participants", "5");
+                "end_time", quoted(start.plus(2, ChronoUnit.HOURS)), "is_featured", "false", "max_participants", "5",
+                "access", "\"invite_only\"");
     }
 
     private static Map<String, String> partyChangeBody(Fixtures fixtures) {
         Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         return json("start_time", quoted(start), "end_time", quoted(start.plus(2, ChronoUnit.HOURS)),
-                "is_featured", "true", "max_participants", "50", "host_only_playback", "false");
+                "is_featured", "true", "max_participants", "50", "host_only_playback", "false", "access", "\"public\"");
     }
 
     private static Map<String, String> json(String... namesAndValues) {

@@ -228,6 +228,9 @@ class RestFuzzTest {
         Api.User user = api.user("Fuzz user");
         UUID movie = api.movie(admin, 600);
         UUID ticket = api.ticket(admin, "2.50", false);
+        UUID voucherTicket = api.ticket(admin, "2.50", true);
+        api.post("/tickets/" + voucherTicket + "/vouchers", admin, Map.of("code", "FUZZ-CODE",
+                "max_usages", 5, "valid_until", Instant.now().plusSeconds(86_400).toString()));
         UUID party = api.scheduleParty(admin, movie, Instant.now().plusSeconds(3600), Instant.now().plusSeconds(7200),
                 10).id();
         UUID finished = api.scheduleParty(admin, movie, Instant.now().plusMillis(1500), Instant.now().plusMillis(3000),
@@ -236,7 +239,7 @@ class RestFuzzTest {
         api.post("/watch-parties/" + finished + "/purchase", user, java.util.Map.of("ticket_id", ticket.toString()));
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
                 api.get("/watch-parties/" + finished + "/replay", user).status() == 200);
-        return new RestFuzzCases.Fixtures(admin.token(), user.token(), movie, ticket, party, finished);
+        return new RestFuzzCases.Fixtures(admin.token(), user.token(), movie, ticket, voucherTicket, party, finished);
     }
 
     private static void everyProjectionCatchesUpWithoutError(Api api) {

@@ -76,7 +76,9 @@ class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/token", "/error",
                                 "/socket.io/**") // Socket.IO checks the token itself, at each namespace CONNECT
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/watch-parties", "/movies", "/tickets").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/watch-parties", "/movies", "/tickets", "/tickets/*/vouchers",
+                                "/watch-parties/*/invitation-code").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/watch-parties/*/box-office").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/watch-parties/*").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -5,6 +5,8 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.party.PartyAccess;
+import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyStartedEvent;
@@ -17,10 +19,15 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.JoinWaitingListCommand;
+import com.watchparty.api.ticketing.PurchaseCancelledEvent;
 import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
+import com.watchparty.api.ticketing.SeatHeldEvent;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
+import com.watchparty.api.ticketing.WaitingListJoinedEvent;
+import com.watchparty.command.party.HoldPolicy;
 import com.watchparty.command.party.LobbyPolicy;
 import com.watchparty.command.party.MovieCatalog;
 import com.watchparty.command.party.MovieCatalog.MovieFacts;
@@ -45,6 +52,7 @@ import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -74,22 +82,36 @@ class WatchPartySnapshotTest {
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
     private static final UUID CAROL = UUID.randomUUID();
+    private static final UUID DAVE = UUID.randomUUID();
+    private static final UUID ERIN = UUID.randomUUID();
+    private static final UUID BOB_PURCHASE = UUID.randomUUID();
+    private static final String INVITATION = "invitation-1";
     private static final UUID ALICE_PURCHASE = UUID.randomUUID();
     private static final Instant ALICE_BOUGHT_AT = NOW.minusSeconds(86_400).plusNanos(123_456_789);
 
-    /** A party with all its state set: moved settings, host-only playback, ongoing, seats sold, a room. */
+    /**
+     * A party with all its state set: moved settings, host-only playback, invite-only, ongoing, seats sold and one
+     * given back, a seat held for the first in line and someone still waiting, a room.
+     */
     private static final List<Object> HISTORY = List.of(
             new GenericEventMessage<>(new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_SECONDS, START, END, false, 5,
                     HOST), MetaData.with("startDeadlineId", "start-1").and("endDeadlineId", "end-1")),
             new PlaybackControlChangedEvent(PARTY, true),
+            new PartyAccessChangedEvent(PARTY, PartyAccess.INVITE_ONLY, INVITATION),
             new GenericEventMessage<>(new WatchPartyUpdatedEvent(PARTY, START, END.plusSeconds(600), true, 5),
                     MetaData.with("endDeadlineId", "end-2")),
             new WatchPartyStartedEvent(PARTY),
             new TicketPurchasedEvent(PARTY, ALICE_PURCHASE, ALICE, TICKET, new BigDecimal("12.50"), "EUR",
-                    ALICE_BOUGHT_AT, "alice-key"),
-            new TicketPurchasedEvent(PARTY, UUID.randomUUID(), BOB, TICKET, new BigDecimal("12.50"), "EUR",
-                    NOW.minusSeconds(3600), null),
+                    ALICE_BOUGHT_AT, "alice-key", null),
+            new TicketPurchasedEvent(PARTY, BOB_PURCHASE, BOB, TICKET, new BigDecimal("12.50"), "EUR",
+                    NOW.minusSeconds(3600), null, null),
             new WatchPartyUpdatedEvent(PARTY, START, END.plusSeconds(600), true, 2),
+            new WaitingListJoinedEvent(PARTY, DAVE),
+            new WaitingListJoinedEvent(PARTY, ERIN),
+            new PurchaseCancelledEvent(PARTY, BOB_PURCHASE, BOB, new BigDecimal("11.50"), new BigDecimal("1.00"), "EUR",
+                    NOW.minusSeconds(3000)),
+            new GenericEventMessage<>(new SeatHeldEvent(PARTY, DAVE, NOW.plusSeconds(600)),
+                    MetaData.with("holdDeadlineId", "hold-1")),
             new UserJoinedPartyEvent(PARTY, HOST, "host"),
             new UserJoinedPartyEvent(PARTY, ALICE, "alice"),
             new UserJoinedPartyEvent(PARTY, BOB, "bob"),
@@ -108,11 +130,12 @@ class WatchPartySnapshotTest {
 
         assertThat(stored.getType().getName()).isEqualTo(WatchParty.class.getName());
         assertThat(stored.getType().getRevision()).as("the aggregate's @Revision, checked by the snapshot filter")
-                .isEqualTo("1");
+                .isEqualTo("2");
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
-        assertThat(fields).contains("partyId", "settings", "status", "seatsByUser", "participants", "hostOnlyPlayback");
+        assertThat(fields).contains("partyId", "settings", "status", "seatsByUser", "participants", "hostOnlyPlayback",
+                "access", "invitationCode", "holdsByUser", "waitingList");
         fields.forEach(field -> assertThat(json.has(field)).as("field %s in %s", field, json).isTrue());
         assertThat(json.path("settings").path("endTime").asText()).isEqualTo(END.plusSeconds(600).toString());
         assertThat(json.path("seatsByUser").path(ALICE.toString()).path("purchase").path("purchaseDate").asText())
@@ -134,7 +157,7 @@ class WatchPartySnapshotTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seatsByUser", "participants");
+                "seatsByUser", "participants", "access", "holdsByUser", "waitingList");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 
@@ -159,8 +182,19 @@ class WatchPartySnapshotTest {
     @ParameterizedTest
     @EnumSource(Source.class)
     void theSeatLimitStillHolds(Source source) {
-        given(source).when(new PurchaseTicketCommand(PARTY, UUID.randomUUID(), CAROL, TICKET, null))
+        given(source).when(new PurchaseTicketCommand(PARTY, UUID.randomUUID(), CAROL, TICKET, null, null, INVITATION))
                 .expectException(rejectedWith(ErrorCode.SOLD_OUT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void theHoldAndTheLineAreStillKnown(Source source) {
+        given(source).when(new PurchaseTicketCommand(PARTY, UUID.randomUUID(), CAROL, TICKET, null))
+                .expectException(rejectedWith(ErrorCode.INVITATION_REQUIRED));
+        given(source).when(new JoinWaitingListCommand(PARTY, ERIN, INVITATION))
+                .expectNoEvents();
+        given(source).when(new PurchaseTicketCommand(PARTY, UUID.randomUUID(), DAVE, TICKET, null, null, INVITATION))
+                .expectSuccessfulHandlerExecution();
     }
 
     @ParameterizedTest
@@ -194,7 +228,7 @@ class WatchPartySnapshotTest {
         given(source).when(new UpdateWatchPartyCommand(PARTY, NOW.plusSeconds(60), null, null, null, null))
                 .expectException(rejectedWith(ErrorCode.START_TIME_LOCKED));
         given(source).when(new UpdateWatchPartyCommand(PARTY, null, null, null, 1, null))
-                .expectException(rejectedWith(ErrorCode.BELOW_TICKETS_SOLD));
+                .expectException(rejectedWith(ErrorCode.BELOW_TICKETS_SOLD)); // one sold, one held
         given(source).when(new UpdateWatchPartyCommand(PARTY, null, null, true, 2, true))
                 .expectNoEvents();
     }
@@ -224,6 +258,7 @@ class WatchPartySnapshotTest {
         fixture.registerInjectableResource((TicketCatalog) id -> TICKET.equals(id)
                 ? Optional.of(new TicketFacts(new BigDecimal("12.50"), "EUR", false)) : Optional.empty());
         fixture.registerInjectableResource(new LobbyPolicy(LobbyPolicy.DEFAULT_WINDOW));
+        fixture.registerInjectableResource(new HoldPolicy(Duration.ofMinutes(15), Duration.ofMinutes(2)));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.givenCurrentTime(NOW);
         return fixture;

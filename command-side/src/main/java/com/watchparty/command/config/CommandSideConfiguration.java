@@ -1,7 +1,12 @@
 package com.watchparty.command.config;
 
+import com.watchparty.command.party.CancellationPolicy;
+import com.watchparty.command.party.HoldPolicy;
 import com.watchparty.command.party.LobbyPolicy;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -14,12 +19,15 @@ import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,12 +47,30 @@ public class CommandSideConfiguration {
         return new LobbyPolicy(window);
     }
 
+    @Bean
+    HoldPolicy holdPolicy(@Value("${watchparty.ticketing.hold-time}") Duration holdTime,
+                          @Value("${watchparty.ticketing.min-hold-time}") Duration minimum) {
+        return new HoldPolicy(holdTime, minimum);
+    }
+
+    @Bean
+    CancellationPolicy cancellationPolicy(@Value("${watchparty.ticketing.cancellation-cutoff}") Duration cutoff,
+                                          @Value("${watchparty.ticketing.cancellation-fee}") BigDecimal fee) {
+        return new CancellationPolicy(cutoff, fee);
+    }
+
     /**
      * Parties live in memory between commands, so a busy room's next message does not replay its whole stream.
      * Safe with several instances: a stale copy loses the append race, is evicted and the command retried.
      */
     @Bean
     Cache watchPartyCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** Voucher types count every redemption of their codes: a rush of redemptions should not replay the type. */
+    @Bean
+    Cache ticketCache() {
         return new WeakReferenceCache();
     }
 
@@ -93,6 +119,23 @@ public class CommandSideConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** Axon's local command bus as its auto-configuration builds it, but for refusals: see {@link RefusalsKeepTheCache}. */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager,
+                                org.axonframework.config.Configuration configuration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(configuration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(configuration.messageMonitor(CommandBus.class, "commandBus"))
+                .rollbackConfiguration(new RefusalsKeepTheCache())
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(configuration.correlationDataProviders()));
+        return commandBus;
     }
 
     @Bean(destroyMethod = "shutdown")

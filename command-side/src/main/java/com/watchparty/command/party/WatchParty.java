@@ -5,7 +5,10 @@ import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
+import com.watchparty.api.party.PartyAccess;
+import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.PartyStatus;
+import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
@@ -20,10 +23,18 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.CancelPurchaseCommand;
+import com.watchparty.api.ticketing.CancellationReceipt;
+import com.watchparty.api.ticketing.JoinWaitingListCommand;
+import com.watchparty.api.ticketing.PurchaseCancellation;
+import com.watchparty.api.ticketing.PurchaseCancelledEvent;
 import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
+import com.watchparty.api.ticketing.SeatHeldEvent;
+import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
+import com.watchparty.api.ticketing.WaitingListJoinedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -36,10 +47,15 @@ import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +81,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         filterEventsByType = true)
-@Revision("1")
+@Revision("2")
 public class WatchParty {
 
     static final String START_DEADLINE = "watch-party-start";
@@ -73,6 +89,10 @@ public class WatchParty {
     /** Deadline ids ride in metadata: they are how to cancel a schedule, not part of what happened. */
     static final String START_DEADLINE_ID = "startDeadlineId";
     static final String END_DEADLINE_ID = "endDeadlineId";
+    static final String HOLD_DEADLINE = "watch-party-hold";
+    static final String HOLD_DEADLINE_ID = "holdDeadlineId";
+    /** What the service generates: long enough not to be guessed, plain enough to be typed. */
+    static final String INVITATION_CODE_SHAPE = "[A-Za-z0-9_-]{8,64}";
     static final int MAX_MESSAGE_LENGTH = 500;
 
     @AggregateIdentifier
@@ -84,7 +104,13 @@ public class WatchParty {
     private boolean hostOnlyPlayback;
     private String startDeadlineId;
     private String endDeadlineId;
+    private PartyAccess access = PartyAccess.PUBLIC;
+    private String invitationCode;
     private final Map<UUID, Seat> seatsByUser = new HashMap<>();
+    /** Seats held for people from the waiting list: sold + held never exceeds max_participants. */
+    private final Map<UUID, Hold> holdsByUser = new HashMap<>();
+    /** The people in line, first first; a hold takes its holder out of the line. */
+    private final LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
     private final Set<UUID> participants = new HashSet<>();
 
     protected WatchParty() {
@@ -99,6 +125,8 @@ public class WatchParty {
                 "start_time must not be in the past", "start_time");
         var movie = movies.findMovie(command.movieId()).orElseThrow(() -> new RejectedException(
                 MOVIE_NOT_FOUND, "no movie with id " + command.movieId(), "movie_id"));
+        PartyAccess access = Objects.requireNonNullElse(command.access(), PartyAccess.PUBLIC);
+        requireInvitationCodeShape(access, command.invitationCode());
 
         String startId = scheduleStatusDeadline(deadlines, command.partyId(), START_DEADLINE, settings.startTime());
         String endId = scheduleStatusDeadline(deadlines, command.partyId(), END_DEADLINE, settings.endTime());
@@ -106,11 +134,14 @@ public class WatchParty {
                         settings.startTime(), settings.endTime(), settings.featured(), settings.maxParticipants(),
                         command.scheduledBy()),
                 MetaData.with(START_DEADLINE_ID, startId).and(END_DEADLINE_ID, endId));
+        if (access != PartyAccess.PUBLIC) {
+            apply(new PartyAccessChangedEvent(command.partyId(), access, codeFor(access, command.invitationCode())));
+        }
     }
 
     /** @return the party's version after the change, so a caller can wait for projections to reach it */
     @CommandHandler
-    public long handle(UpdateWatchPartyCommand command, Clock clock, DeadlineManager deadlines) {
+    public long handle(UpdateWatchPartyCommand command, Clock clock, DeadlineManager deadlines, HoldPolicy holds) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "a finished party cannot be changed");
         var next = new PartySettings(
                 Objects.requireNonNullElse(command.startTime(), settings.startTime()),
@@ -126,12 +157,20 @@ public class WatchParty {
                 "start_time must not be in the past", "start_time");
         require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
                 "end_time must be in the future", "end_time");
-        require(next.maxParticipants() >= seatsByUser.size(), BELOW_TICKETS_SOLD,
-                "max_participants cannot go below the " + seatsByUser.size() + " tickets already sold",
-                "max_participants");
+        require(next.maxParticipants() >= seatsByUser.size() + holdsByUser.size(), BELOW_TICKETS_SOLD,
+                "max_participants cannot go below the " + seatsByUser.size() + " tickets sold and "
+                        + holdsByUser.size() + " seats held", "max_participants");
+        PartyAccess nextAccess = Objects.requireNonNullElse(command.access(), access);
+        boolean accessChanged = nextAccess != access;
+        if (accessChanged) {
+            requireInvitationCodeShape(nextAccess, command.invitationCode());
+        }
         boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback;
         if (controlChanged) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
+        }
+        if (accessChanged) {
+            apply(new PartyAccessChangedEvent(partyId, nextAccess, codeFor(nextAccess, command.invitationCode())));
         }
         if (next.equals(settings)) {
             return AggregateLifecycle.getVersion();
@@ -150,25 +189,81 @@ public class WatchParty {
         }
         apply(new WatchPartyUpdatedEvent(partyId, next.startTime(), next.endTime(), next.featured(),
                 next.maxParticipants()), metaData);
+        grantHolds(holds, clock, deadlines);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** @return the party's version after the change */
+    @CommandHandler
+    public long handle(RotateInvitationCodeCommand command) {
+        require(access == PartyAccess.INVITE_ONLY, NOT_INVITE_ONLY, "only an invite-only party has an invitation code");
+        requireInvitationCodeShape(access, command.invitationCode());
+        apply(new PartyAccessChangedEvent(partyId, access, command.invitationCode()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public PurchaseReceipt handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock) {
+    public PurchaseReceipt handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock,
+                                  DeadlineManager deadlines) {
         Seat seat = seatsByUser.get(command.userId());
         if (seat != null) {
             require(seat.isRetriedBy(command), ALREADY_PURCHASED, "you already hold a ticket for this party");
             return new PurchaseReceipt(seat.purchase(), AggregateLifecycle.getVersion());
         }
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        requireInvitation(command.invitationCode());
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
                 TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
-        require(seatsByUser.size() < settings.maxParticipants(), SOLD_OUT, "this party is sold out");
+        require(ticket.voucher() || command.voucherCode() == null, VOUCHER_INVALID,
+                "a voucher code is redeemed with a voucher ticket type", "voucher_code");
+        Hold hold = holdsByUser.get(command.userId());
+        require(hold != null || freeSeats() > 0, SOLD_OUT, waitingList.isEmpty() && holdsByUser.isEmpty()
+                ? "this party is sold out" : "this party is sold out; join its waiting list for a seat given back");
 
         var event = new TicketPurchasedEvent(partyId, command.purchaseId(), command.userId(), command.ticketId(),
-                ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey());
+                ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey(),
+                command.voucherCode());
         apply(event);
+        if (hold != null) {
+            deadlines.cancelSchedule(HOLD_DEADLINE, hold.deadlineId());
+        }
         return new PurchaseReceipt(TicketPurchase.of(event), AggregateLifecycle.getVersion());
+    }
+
+    /** The holder gives the ticket back before the cutoff: the seat frees at once, for the waiting list first. */
+    @CommandHandler
+    public CancellationReceipt handle(CancelPurchaseCommand command, CancellationPolicy cancellations,
+                                      HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
+        Seat seat = seatsByUser.get(command.userId());
+        require(seat != null, PURCHASE_NOT_FOUND, "you hold no ticket for this party");
+        Instant now = clock.instant();
+        require(status == PartyStatus.UPCOMING && cancellations.isOpen(settings.startTime(), now),
+                CANCELLATION_CLOSED, "a ticket can be cancelled until " + cancellations.cutoff().toMinutes()
+                        + " minutes before the start");
+        BigDecimal paid = seat.purchase().pricePaid();
+        BigDecimal refund = cancellations.refundOf(paid);
+        if (participants.contains(command.userId())) {
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+        var event = new PurchaseCancelledEvent(partyId, seat.purchase().id(), command.userId(), refund,
+                paid.subtract(refund), seat.purchase().currency(), now);
+        apply(event);
+        grantHolds(holds, clock, deadlines);
+        return new CancellationReceipt(PurchaseCancellation.of(event), AggregateLifecycle.getVersion());
+    }
+
+    /** @return the party's version after the caller is in line (joining twice changes nothing) */
+    @CommandHandler
+    public long handle(JoinWaitingListCommand command) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(!seatsByUser.containsKey(command.userId()), ALREADY_PURCHASED,
+                "you already hold a ticket for this party");
+        requireInvitation(command.invitationCode());
+        if (!waitingList.contains(command.userId()) && !holdsByUser.containsKey(command.userId())) {
+            require(freeSeats() == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
+            apply(new WaitingListJoinedEvent(partyId, command.userId()));
+        }
+        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -255,6 +350,16 @@ public class WatchParty {
         apply(new WatchPartyFinishedEvent(partyId));
     }
 
+    @DeadlineHandler(deadlineName = HOLD_DEADLINE)
+    public void onHoldDue(HoldDeadline deadline, HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
+        Hold hold = holdsByUser.get(deadline.userId());
+        if (hold == null || !hold.expiresAt().equals(deadline.expiresAt())) {
+            return;
+        }
+        apply(new SeatHoldExpiredEvent(partyId, deadline.userId()));
+        grantHolds(holds, clock, deadlines);
+    }
+
     @EventSourcingHandler
     void on(WatchPartyScheduledEvent event,
             @MetaDataValue(START_DEADLINE_ID) String startId,
@@ -298,8 +403,37 @@ public class WatchParty {
     }
 
     @EventSourcingHandler
+    void on(PartyAccessChangedEvent event) {
+        access = event.access();
+        invitationCode = event.invitationCode();
+    }
+
+    @EventSourcingHandler
     void on(TicketPurchasedEvent event) {
         seatsByUser.put(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
+        holdsByUser.remove(event.userId());
+        waitingList.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(PurchaseCancelledEvent event) {
+        seatsByUser.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(WaitingListJoinedEvent event) {
+        waitingList.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(SeatHeldEvent event, @MetaDataValue(HOLD_DEADLINE_ID) String deadlineId) {
+        waitingList.remove(event.userId());
+        holdsByUser.put(event.userId(), new Hold(event.expiresAt(), deadlineId));
+    }
+
+    @EventSourcingHandler
+    void on(SeatHoldExpiredEvent event) {
+        holdsByUser.remove(event.userId());
     }
 
     @EventSourcingHandler
@@ -322,9 +456,56 @@ public class WatchParty {
         }
     }
 
+    /** A seat held for someone from the line until {@code expiresAt}, and the deadline that ends it. */
+    private record Hold(Instant expiresAt, String deadlineId) {
+    }
+
+    private int freeSeats() {
+        return settings.maxParticipants() - seatsByUser.size() - holdsByUser.size();
+    }
+
+    /** Every free seat goes to the first in line, held for them for a while; none once the party has finished. */
+    private void grantHolds(HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
+        if (status == PartyStatus.FINISHED) {
+            return;
+        }
+        Instant now = clock.instant();
+        while (freeSeats() > 0 && !waitingList.isEmpty()) {
+            UUID next = waitingList.iterator().next();
+            Instant expiresAt = now.plus(holds.holdFor(now, settings.startTime())).truncatedTo(ChronoUnit.MILLIS);
+            String deadlineId = deadlines.schedule(expiresAt, HOLD_DEADLINE, new HoldDeadline(next, expiresAt),
+                    scopeOf(partyId));
+            apply(new SeatHeldEvent(partyId, next, expiresAt), MetaData.with(HOLD_DEADLINE_ID, deadlineId));
+        }
+    }
+
+    private void requireInvitation(String given) {
+        if (access != PartyAccess.INVITE_ONLY) {
+            return;
+        }
+        require(given != null && !given.isEmpty(), INVITATION_REQUIRED,
+                "this party is by invitation: its invitation code is needed", "invitation_code");
+        require(MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                        invitationCode.getBytes(StandardCharsets.UTF_8)), INVITATION_INVALID,
+                "that is not this party's invitation code", "invitation_code");
+    }
+
+    private static void requireInvitationCodeShape(PartyAccess access, String code) {
+        require(access != PartyAccess.INVITE_ONLY || (code != null && code.matches(INVITATION_CODE_SHAPE)),
+                VALIDATION_FAILED, "an invite-only party needs an invitation code of 8 to 64 letters and digits",
+                "invitation_code");
+    }
+
+    private static String codeFor(PartyAccess access, String code) {
+        return access == PartyAccess.INVITE_ONLY ? code : null;
+    }
+
     private static String scheduleStatusDeadline(DeadlineManager deadlines, UUID partyId, String name, Instant at) {
-        return deadlines.schedule(at, name, new StatusDeadline(at),
-                new AggregateScopeDescriptor(WatchParty.class.getSimpleName(), partyId));
+        return deadlines.schedule(at, name, new StatusDeadline(at), scopeOf(partyId));
+    }
+
+    private static AggregateScopeDescriptor scopeOf(UUID partyId) {
+        return new AggregateScopeDescriptor(WatchParty.class.getSimpleName(), partyId);
     }
 
     private static void cancel(DeadlineManager deadlines, String name, String scheduleId) {

@@ -21,9 +21,11 @@ import java.util.function.BiPredicate;
 
 /**
  * Sends a command and waits until the projection shows its effect, so the response a client gets is what the
- * next GET will return, from any instance. It subscribes before sending, so no update can slip by in between.
- * Updates reach it only from projections running in this JVM; when another instance projects the resource,
- * asking the view again every poll interval finds what that instance projected.
+ * next GET will return, from any instance. It subscribes once the command has succeeded, and only then reads the
+ * view: whatever the projection did before the subscription is in that first read, whatever it does after arrives
+ * as an update, so nothing slips by in between; and a refused command (a sold-out purchase in a rush) costs no
+ * subscription at all. Updates reach it only from projections running in this JVM; when another instance projects
+ * the resource, asking the view again every poll interval finds what that instance projected.
  * <p>
  * Each poll runs on a small pool of its own, never on the timer's thread: the poll is cancelled as soon as the
  * view shows the command, and Reactor cancels a running timer task by interrupting its thread. An interrupt in the
@@ -68,9 +70,10 @@ public class ReadYourWrites {
      * @param caughtUp given the command's result and a version of the view, whether the view shows the command
      */
     public <R, V> Outcome<R, V> send(Object command, Object query, Class<V> viewType, BiPredicate<R, V> caughtUp) {
+        R result = commands.sendAndWait(command);
+        // the first read of the view (initialResult) runs when it is subscribed to below, after this registration
         try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {
-            R result = commands.sendAndWait(command);
             // a tick that comes while the last poll still runs is dropped: one poll at a time per request
             Flux<V> polled = Flux.interval(pollInterval).onBackpressureDrop()
                     .concatMap(tick -> Mono.fromFuture(() -> CompletableFuture

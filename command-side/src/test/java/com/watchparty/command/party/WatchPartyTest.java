@@ -6,6 +6,9 @@ import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
+import com.watchparty.api.party.PartyAccess;
+import com.watchparty.api.party.PartyAccessChangedEvent;
+import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
@@ -21,7 +24,13 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.ticketing.CancelPurchaseCommand;
+import com.watchparty.api.ticketing.CancellationReceipt;
+import com.watchparty.api.ticketing.JoinWaitingListCommand;
+import com.watchparty.api.ticketing.PurchaseCancelledEvent;
 import com.watchparty.api.ticketing.PurchaseReceipt;
+import com.watchparty.api.ticketing.SeatHeldEvent;
+import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
@@ -89,12 +98,20 @@ class WatchPartyTest {
     private static final UUID ALICE = id("alice");
     private static final UUID BOB = id("bob");
     private static final UUID CAROL = id("carol");
+    private static final UUID DAVE = id("dave");
+    private static final UUID ERIN = id("erin");
     private static final Map<UUID, String> NAMES = Map.of(ADMIN, "admin", ALICE, "alice", BOB, "bob", CAROL, "carol");
 
     private static final UUID STANDARD = id("standard ticket");
     private static final UUID VOUCHER = id("voucher ticket");
     private static final BigDecimal STANDARD_PRICE = new BigDecimal("12.50");
     private static final BigDecimal VOUCHER_FACE_VALUE = new BigDecimal("9.90");
+    private static final Duration HOLD_TIME = Duration.ofMinutes(15);
+    private static final Duration CANCELLATION_CUTOFF = Duration.ofHours(1);
+    private static final BigDecimal CANCELLATION_FEE = new BigDecimal("1.00");
+    /** Deadline names are stored with every scheduled deadline: renaming one would orphan those already due. */
+    private static final String HOLD_DEADLINE = "watch-party-hold";
+    private static final String INVITATION = "invitation-code-1";
 
     private AggregateTestFixture<WatchParty> fixture;
 
@@ -111,6 +128,8 @@ class WatchPartyTest {
         fixture.registerInjectableResource(movies);
         fixture.registerInjectableResource(tickets);
         fixture.registerInjectableResource(new LobbyPolicy(LobbyPolicy.DEFAULT_WINDOW));
+        fixture.registerInjectableResource(new HoldPolicy(HOLD_TIME, Duration.ofMinutes(2)));
+        fixture.registerInjectableResource(new CancellationPolicy(CANCELLATION_CUTOFF, CANCELLATION_FEE));
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
         fixture.givenCurrentTime(NOW);
     }
@@ -354,27 +373,289 @@ class WatchPartyTest {
                     .expectScheduledDeadlineWithName(Duration.ofHours(1), END_DEADLINE);
         }
 
-        // ---- how a real deadline manager may misbehave: deliveries the stub never makes on its own ----
-
-        private MessageHandlerInterceptor<DeadlineMessage<?>> deliveringEachDeadlineTwice() {
-            return (unitOfWork, chain) -> {
-                chain.proceed();
-                return chain.proceed();
-            };
-        }
-
         private MessageHandlerInterceptor<DeadlineMessage<?>> losing(String deadlineName) {
             return (unitOfWork, chain) -> deadlineName.equals(unitOfWork.getMessage().getDeadlineName())
                     ? unitOfWork.getMessage()
                     : chain.proceed();
         }
+    }
 
-        private MessageHandlerInterceptor<DeadlineMessage<?>> replacingThePayloadWith(StatusDeadline payload) {
-            return (unitOfWork, chain) -> {
-                unitOfWork.transformMessage(deadline -> GenericDeadlineMessage.asDeadlineMessage(
-                        deadline.getDeadlineName(), payload, deadline.getTimestamp()));
-                return chain.proceed();
-            };
+    // ---- how a real deadline manager may misbehave: deliveries the stub never makes on its own ----
+
+    private static MessageHandlerInterceptor<DeadlineMessage<?>> deliveringEachDeadlineTwice() {
+        return (unitOfWork, chain) -> {
+            chain.proceed();
+            return chain.proceed();
+        };
+    }
+
+    private static MessageHandlerInterceptor<DeadlineMessage<?>> replacingThePayloadWith(Object payload) {
+        return (unitOfWork, chain) -> {
+            unitOfWork.transformMessage(deadline -> GenericDeadlineMessage.asDeadlineMessage(
+                    deadline.getDeadlineName(), payload, deadline.getTimestamp()));
+            return chain.proceed();
+        };
+    }
+
+    /**
+     * The box office: seats given back, the waiting list and its holds, and who may buy at all. A party of two
+     * seats, both sold, two people in line: the standard case of a sold-out party.
+     */
+    @Nested
+    class BoxOffice {
+
+        private final List<Object> soldOutWithALine = List.of(schedule(START, END, 2), purchase(ALICE, STANDARD, null),
+                purchase(BOB, STANDARD, null), new JoinWaitingListCommand(PARTY, CAROL, null),
+                new JoinWaitingListCommand(PARTY, DAVE, null));
+
+        @Test
+        void cancellingBeforeTheCutoffRefundsThePriceMinusTheFee() {
+            fixture.givenCommands(schedule(), purchase(ALICE, STANDARD, null))
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectEvents(new PurchaseCancelledEvent(PARTY, id("purchase by " + ALICE), ALICE,
+                            new BigDecimal("11.50"), CANCELLATION_FEE, "EUR", NOW))
+                    .expectResultMessagePayloadMatching(matches((CancellationReceipt receipt) ->
+                            receipt.cancellation().refundAmount().equals(new BigDecimal("11.50"))));
+        }
+
+        @Test
+        void aFreeVoucherIsRefundedNothingAndChargedNothing() {
+            fixture.givenCommands(schedule(), purchase(ALICE, VOUCHER, null))
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectEvents(new PurchaseCancelledEvent(PARTY, id("purchase by " + ALICE), ALICE,
+                            new BigDecimal("0.00"), new BigDecimal("0.00"), "EUR", NOW));
+        }
+
+        @Test
+        void refusesACancellationAfterTheCutoff() {
+            Instant soon = NOW.plus(CANCELLATION_CUTOFF).minusSeconds(1);
+            fixture.givenCommands(schedule(soon, soon.plus(Duration.ofHours(2)), MAX), purchase(ALICE, STANDARD, null))
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectException(rejectedWith(CANCELLATION_CLOSED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesACancellationOnceThePartyIsOngoing() {
+            fixture.given(ongoingParty(MAX)).andGivenCommands(purchase(ALICE, STANDARD, null))
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectException(rejectedWith(CANCELLATION_CLOSED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesCancellingWithoutATicket() {
+            fixture.givenCommands(schedule())
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectException(rejectedWith(PURCHASE_NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHolderLeavesTheRoomWithTheTicket() {
+            fixture.given(partyScheduled(), purchased(ALICE), joined(ALICE))
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            Matchers.<Object>equalTo(new UserLeftPartyEvent(PARTY, ALICE)),
+                            matches((Object event) -> event instanceof PurchaseCancelledEvent c
+                                    && c.userId().equals(ALICE)),
+                            andNoMore())));
+        }
+
+        @Test
+        void aSeatGivenBackIsHeldForTheFirstInLine() {
+            fixture.givenCommands(soldOutWithALine)
+                    .when(new CancelPurchaseCommand(PARTY, ALICE))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((Object event) -> event instanceof PurchaseCancelledEvent c
+                                    && c.userId().equals(ALICE)),
+                            Matchers.<Object>equalTo(new SeatHeldEvent(PARTY, CAROL, NOW.plus(HOLD_TIME))),
+                            andNoMore())))
+                    .expectScheduledDeadline(HOLD_TIME, new HoldDeadline(CAROL, NOW.plus(HOLD_TIME)));
+        }
+
+        @Test
+        void aHoldIsShorterWhenThePartyIsNear() {
+            Instant soon = NOW.plus(Duration.ofMinutes(20));
+            fixture.givenCommands(schedule(soon, soon.plus(Duration.ofHours(2)), 1), purchase(ALICE, STANDARD, null),
+                            new JoinWaitingListCommand(PARTY, CAROL, null))
+                    .when(update(null, null, null, 2))
+                    .expectScheduledDeadline(Duration.ofMinutes(5), new HoldDeadline(CAROL, NOW.plusSeconds(300)));
+        }
+
+        @Test
+        void neverSellsASeatHeldForSomeoneElse() {
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .when(purchase(ERIN, STANDARD, null))
+                    .expectException(rejectedWith(SOLD_OUT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theNextInLineWaitsForTheirOwnHold() {
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .when(purchase(DAVE, STANDARD, null))
+                    .expectException(rejectedWith(SOLD_OUT))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHolderBuysTheHeldSeatAndItsDeadlineIsCancelled() {
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .when(purchase(CAROL, STANDARD, null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((TicketPurchasedEvent event) -> event.userId().equals(CAROL)),
+                            andNoMore())))
+                    .expectNoScheduledDeadlineWithName(HOLD_TIME, HOLD_DEADLINE);
+        }
+
+        @Test
+        void raisingMaxParticipantsHoldsTheNewSeatsForTheLineInOrder() {
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new JoinWaitingListCommand(PARTY, ERIN, null))
+                    .when(update(null, null, null, 4))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((Object event) -> event instanceof WatchPartyUpdatedEvent u
+                                    && u.maxParticipants() == 4),
+                            Matchers.<Object>equalTo(new SeatHeldEvent(PARTY, CAROL, NOW.plus(HOLD_TIME))),
+                            Matchers.<Object>equalTo(new SeatHeldEvent(PARTY, DAVE, NOW.plus(HOLD_TIME))),
+                            andNoMore())));
+        }
+
+        @Test
+        void refusesLoweringMaxParticipantsBelowSoldAndHeld() {
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .when(update(null, null, null, 1))
+                    .expectException(rejectedWith(BELOW_TICKETS_SOLD, "max_participants"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anExpiredHoldPassesToTheNextInLine() {
+            Instant davesHoldEnds = NOW.plus(HOLD_TIME).plus(HOLD_TIME);
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .whenTimeElapses(HOLD_TIME)
+                    .expectTriggeredDeadlinesWithName(HOLD_DEADLINE)
+                    .expectEvents(new SeatHoldExpiredEvent(PARTY, CAROL), new SeatHeldEvent(PARTY, DAVE, davesHoldEnds))
+                    .expectScheduledDeadline(HOLD_TIME, new HoldDeadline(DAVE, davesHoldEnds));
+        }
+
+        @Test
+        void aHoldDeadlineDeliveredTwiceEndsTheHoldOnce() {
+            fixture.registerDeadlineHandlerInterceptor(deliveringEachDeadlineTwice());
+
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .whenTimeElapses(HOLD_TIME)
+                    .expectEvents(new SeatHoldExpiredEvent(PARTY, CAROL),
+                            new SeatHeldEvent(PARTY, DAVE, NOW.plus(HOLD_TIME).plus(HOLD_TIME)));
+        }
+
+        @Test
+        void aStaleHoldDeadlineDoesNothing() {
+            // a deadline of an earlier hold (ended, or bought) escaped cancellation and arrives now
+            fixture.registerDeadlineHandlerInterceptor(replacingThePayloadWith(
+                    new HoldDeadline(CAROL, NOW.plus(HOLD_TIME).minusSeconds(60))));
+
+            fixture.givenCommands(soldOutWithALine).andGivenCommands(new CancelPurchaseCommand(PARTY, ALICE))
+                    .whenTimeElapses(HOLD_TIME)
+                    .expectTriggeredDeadlinesWithName(HOLD_DEADLINE)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void joinsTheLineOnce() {
+            fixture.givenCommands(soldOutWithALine)
+                    .when(new JoinWaitingListCommand(PARTY, CAROL, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheLineWhileSeatsAreFree() {
+            fixture.givenCommands(schedule())
+                    .when(new JoinWaitingListCommand(PARTY, CAROL, null))
+                    .expectException(rejectedWith(SEATS_AVAILABLE))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesTheLineToATicketHolder() {
+            fixture.givenCommands(soldOutWithALine)
+                    .when(new JoinWaitingListCommand(PARTY, ALICE, null))
+                    .expectException(rejectedWith(ALREADY_PURCHASED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAVoucherCodeForATicketTypeThatIsNoVoucher() {
+            fixture.givenCommands(schedule())
+                    .when(new PurchaseTicketCommand(PARTY, id("p"), ALICE, STANDARD, null, "CODE-1", null))
+                    .expectException(rejectedWith(VOUCHER_INVALID, "voucher_code"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsTheVoucherCodeRedeemed() {
+            fixture.givenCommands(schedule())
+                    .when(new PurchaseTicketCommand(PARTY, id("p"), ALICE, VOUCHER, null, "CODE-1", null))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            matches((TicketPurchasedEvent event) -> "CODE-1".equals(event.voucherCode())),
+                            andNoMore())));
+        }
+
+        @Test
+        void anInviteOnlyPartySellsOnlyWithItsInvitationCode() {
+            fixture.givenCommands(inviteOnly())
+                    .when(purchase(ALICE, STANDARD, null))
+                    .expectException(rejectedWith(INVITATION_REQUIRED, "invitation_code"));
+            fixture.givenCommands(inviteOnly())
+                    .when(new PurchaseTicketCommand(PARTY, id("p"), ALICE, STANDARD, null, null, "wrong-code-1"))
+                    .expectException(rejectedWith(INVITATION_INVALID, "invitation_code"));
+            fixture.givenCommands(inviteOnly())
+                    .when(new PurchaseTicketCommand(PARTY, id("p"), ALICE, STANDARD, null, null, INVITATION))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void schedulingAnInviteOnlyPartyRecordsItsAccessAndCode() {
+            fixture.givenNoPriorActivity()
+                    .when(inviteOnly())
+                    .expectEvents(scheduled(START, END, MAX),
+                            new PartyAccessChangedEvent(PARTY, PartyAccess.INVITE_ONLY, INVITATION));
+        }
+
+        @Test
+        void anInviteOnlyPartyNeedsAWellFormedCode() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleWatchPartyCommand(PARTY, MOVIE, START, END, false, MAX, ADMIN,
+                            PartyAccess.INVITE_ONLY, "short"))
+                    .expectException(rejectedWith(VALIDATION_FAILED, "invitation_code"));
+        }
+
+        @Test
+        void aRotatedCodeReplacesTheOldOne() {
+            fixture.givenCommands(inviteOnly(), new RotateInvitationCodeCommand(PARTY, "invitation-code-2"))
+                    .when(new PurchaseTicketCommand(PARTY, id("p"), ALICE, STANDARD, null, null, INVITATION))
+                    .expectException(rejectedWith(INVITATION_INVALID));
+        }
+
+        @Test
+        void onlyAnInviteOnlyPartyHasACodeToRotate() {
+            fixture.givenCommands(schedule())
+                    .when(new RotateInvitationCodeCommand(PARTY, "invitation-code-2"))
+                    .expectException(rejectedWith(NOT_INVITE_ONLY));
+        }
+
+        @Test
+        void anUnlistedPartySellsToAnyone() {
+            fixture.givenCommands(new ScheduleWatchPartyCommand(PARTY, MOVIE, START, END, false, MAX, ADMIN,
+                            PartyAccess.UNLISTED, null))
+                    .when(purchase(ALICE, STANDARD, null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        private ScheduleWatchPartyCommand inviteOnly() {
+            return new ScheduleWatchPartyCommand(PARTY, MOVIE, START, END, false, MAX, ADMIN, PartyAccess.INVITE_ONLY,
+                    INVITATION);
         }
     }
 
@@ -420,7 +701,7 @@ class WatchPartyTest {
                     .andGiven(purchased(ALICE), purchased(BOB))
                     .when(update(null, null, null, 1))
                     .expectException(rejectedWith(BELOW_TICKETS_SOLD, "max_participants"))
-                    .expectExceptionMessage(containsString("2 tickets already sold"))
+                    .expectExceptionMessage(containsString("2 tickets sold"))
                     .expectNoEvents();
         }
 
@@ -512,7 +793,7 @@ class WatchPartyTest {
             fixture.givenCommands(schedule())
                     .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, STANDARD, "key-1"))
                     .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, STANDARD, STANDARD_PRICE, "EUR",
-                            NOW, "key-1"))
+                            NOW, "key-1", null))
                     .expectResultMessagePayload(new PurchaseReceipt(new TicketPurchase(purchaseId, ALICE, PARTY,
                             STANDARD, NOW, STANDARD_PRICE, "EUR"), 1));
         }
@@ -524,7 +805,7 @@ class WatchPartyTest {
             fixture.givenCommands(schedule())
                     .when(new PurchaseTicketCommand(PARTY, purchaseId, ALICE, VOUCHER, null))
                     .expectEvents(new TicketPurchasedEvent(PARTY, purchaseId, ALICE, VOUCHER, new BigDecimal("0.00"),
-                            "EUR", NOW, null))
+                            "EUR", NOW, null, null))
                     .expectResultMessagePayloadMatching(matches((PurchaseReceipt receipt) ->
                             receipt.purchase().pricePaid().signum() == 0
                                     && receipt.purchase().pricePaid().scale() == 2));
@@ -1018,7 +1299,7 @@ class WatchPartyTest {
 
     private static TicketPurchasedEvent purchased(UUID user) {
         return new TicketPurchasedEvent(PARTY, id("purchase by " + user), user, STANDARD, STANDARD_PRICE, "EUR",
-                NOW.minus(Duration.ofDays(1)), null);
+                NOW.minus(Duration.ofDays(1)), null, null);
     }
 
     private static JoinPartyCommand join(UUID user) {

@@ -4,6 +4,8 @@ import com.watchparty.api.Page;
 import com.watchparty.api.PageRequest;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.party.BoxOfficeView;
+import com.watchparty.api.party.FindBoxOfficeQuery;
 import com.watchparty.api.party.FindWatchPartyQuery;
 import com.watchparty.api.party.ListWatchPartiesQuery;
 import com.watchparty.api.party.PartyStatus;
@@ -43,6 +45,13 @@ class WatchPartyQueryController {
     @GetMapping("/{id}")
     WatchPartyView get(@PathVariable UUID id) {
         return queries.one(new FindWatchPartyQuery(id), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND,
+                "watch party " + id);
+    }
+
+    /** For admins: seats sold, held for the waiting list, cancelled, people waiting, and the invitation code. */
+    @GetMapping("/{id}/box-office")
+    BoxOfficeView boxOffice(@PathVariable UUID id) {
+        return queries.one(new FindBoxOfficeQuery(id), BoxOfficeView.class, ErrorCode.PARTY_NOT_FOUND,
                 "watch party " + id);
     }
 }

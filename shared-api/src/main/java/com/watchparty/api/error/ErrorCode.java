@@ -17,9 +17,14 @@ public enum ErrorCode {
     TOKEN_EXPIRED(401),
     FORBIDDEN(403),
     TICKET_REQUIRED(403),
+    /** An invite-only party: the purchase (or place in line) needs the party's invitation code. */
+    INVITATION_REQUIRED(403),
+    INVITATION_INVALID(403),
     NOT_JOINED(403),
     NOT_FOUND(404),
     PARTY_NOT_FOUND(404),
+    /** The caller holds no ticket for the party (nothing to cancel). */
+    PURCHASE_NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     NOT_ACCEPTABLE(406),
     PAYLOAD_TOO_LARGE(413),
@@ -34,6 +39,14 @@ public enum ErrorCode {
     SOLD_OUT(409),
     ALREADY_PURCHASED(409),
     BELOW_TICKETS_SOLD(409),
+    /** Tickets can be cancelled only until the cutoff before the start. */
+    CANCELLATION_CLOSED(409),
+    /** The waiting list is for sold-out parties: seats are free, buy one. */
+    SEATS_AVAILABLE(409),
+    /** The ticket type has a voucher with that code already. */
+    VOUCHER_CODE_TAKEN(409),
+    /** Only an invite-only party has an invitation code to rotate. */
+    NOT_INVITE_ONLY(409),
     START_TIME_LOCKED(409),
     CONCURRENT_MODIFICATION(409),
     /** The processor is not a projection (e.g. the per-instance room feed): it is never rebuilt. */
@@ -44,6 +57,11 @@ public enum ErrorCode {
     REBUILD_IN_PROGRESS(409),
     MOVIE_NOT_FOUND(422),
     TICKET_NOT_FOUND(422),
+    /** No such voucher code for that ticket type (or it is bound to another party, or the type is no voucher). */
+    VOUCHER_INVALID(422),
+    VOUCHER_EXPIRED(422),
+    /** The code has been redeemed {@code max_usages} times. */
+    VOUCHER_USED_UP(422),
     INTERNAL_ERROR(500);
 
     private final int httpStatus;

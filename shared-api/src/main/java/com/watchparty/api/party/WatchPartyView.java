@@ -18,6 +18,7 @@ public record WatchPartyView(UUID id,
                              int ticketsSold,
                              int activeParticipants,
                              boolean hostOnlyPlayback,
+                             PartyAccess access,
                              long version) {
 
     /** What a party list shows of its movie; {@code title} is {@code null} while the catalog catches up. */

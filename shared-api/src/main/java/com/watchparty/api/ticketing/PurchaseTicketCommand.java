@@ -9,10 +9,19 @@ import java.util.UUID;
  *
  * @param idempotencyKey the client's {@code Idempotency-Key}, or {@code null}; a retry with the same key
  *                       returns the original purchase instead of a conflict
+ * @param voucherCode    the voucher code redeemed for it (already counted by its ticket type), or {@code null}
+ * @param invitationCode what the buyer gave as an invite-only party's invitation code, or {@code null}
  */
 public record PurchaseTicketCommand(@TargetAggregateIdentifier UUID partyId,
                                     UUID purchaseId,
                                     UUID userId,
                                     UUID ticketId,
-                                    String idempotencyKey) {
+                                    String idempotencyKey,
+                                    String voucherCode,
+                                    String invitationCode) {
+
+    /** A purchase without voucher code or invitation. */
+    public PurchaseTicketCommand(UUID partyId, UUID purchaseId, UUID userId, UUID ticketId, String idempotencyKey) {
+        this(partyId, purchaseId, userId, ticketId, idempotencyKey, null, null);
+    }
 }

@@ -5,10 +5,11 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The seed's {@code POST /watch-parties} body. */
+/** The seed's {@code POST /watch-parties} body, and {@code access}: {@code public} (the default), {@code unlisted} or {@code invite_only}. */
 record ScheduleWatchPartyRequest(@NotNull UUID movieId,
                                  @NotNull Instant startTime,
                                  @NotNull Instant endTime,
                                  Boolean isFeatured,
-                                 @NotNull Integer maxParticipants) {
+                                 @NotNull Integer maxParticipants,
+                                 String access) {
 }

@@ -21,6 +21,8 @@ class UpdateWatchPartyRequest {
     private Integer maxParticipants;
     @JsonSetter(nulls = Nulls.FAIL)
     private Boolean hostOnlyPlayback;
+    @JsonSetter(nulls = Nulls.FAIL)
+    private String access;
 
     Instant startTime() {
         return startTime;
@@ -40,5 +42,9 @@ class UpdateWatchPartyRequest {
 
     Boolean hostOnlyPlayback() {
         return hostOnlyPlayback;
+    }
+
+    String access() {
+        return access;
     }
 }

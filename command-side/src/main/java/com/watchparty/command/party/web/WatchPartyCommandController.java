@@ -1,11 +1,13 @@
 package com.watchparty.command.party.web;
 
 import com.watchparty.api.identity.Caller;
-import com.watchparty.api.party.FindWatchPartyQuery;
+import com.watchparty.api.party.InvitationCode;
+import com.watchparty.api.party.PartyAccess;
+import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyView;
-import com.watchparty.command.web.ReadYourWrites;
+import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -16,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Admin endpoints that schedule and change watch parties. */
@@ -23,29 +27,55 @@ import java.util.UUID;
 @RequestMapping("/watch-parties")
 class WatchPartyCommandController {
 
-    private final ReadYourWrites readYourWrites;
+    private final PartyWrites partyWrites;
 
-    WatchPartyCommandController(ReadYourWrites readYourWrites) {
-        this.readYourWrites = readYourWrites;
+    WatchPartyCommandController(PartyWrites partyWrites) {
+        this.partyWrites = partyWrites;
     }
 
+    /** An invite-only party's answer carries its invitation code, for the admin to hand out. */
     @PostMapping
-    ResponseEntity<WatchPartyView> schedule(@Valid @RequestBody ScheduleWatchPartyRequest request, Caller caller) {
+    ResponseEntity<ScheduledWatchParty> schedule(@Valid @RequestBody ScheduleWatchPartyRequest request,
+                                                 Caller caller) {
         UUID partyId = UUID.randomUUID();
+        PartyAccess access = Objects.requireNonNullElse(PartyAccesses.parse(request.access()), PartyAccess.PUBLIC);
+        String invitationCode = access == PartyAccess.INVITE_ONLY ? InvitationCodes.next() : null;
         var command = new ScheduleWatchPartyCommand(partyId, request.movieId(), request.startTime(),
-                request.endTime(), Boolean.TRUE.equals(request.isFeatured()), request.maxParticipants(), caller.id());
+                request.endTime(), Boolean.TRUE.equals(request.isFeatured()), request.maxParticipants(), caller.id(),
+                access, invitationCode);
         var location = URI.create("/watch-parties/" + partyId);
-        return readYourWrites.create(command, new FindWatchPartyQuery(partyId), WatchPartyView.class, location);
+        // a private party's access is its second event: the answer shows the party once it has both
+        long complete = access == PartyAccess.PUBLIC ? 0 : 1;
+        return partyWrites.send(partyId, command, (Object created) -> complete)
+                .view()
+                .map(view -> ResponseEntity.created(location).body(new ScheduledWatchParty(view, invitationCode)))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
+    /** A party that becomes invite-only gets a new invitation code: its admin reads it in the box office. */
     @PatchMapping("/{id}")
     ResponseEntity<WatchPartyView> update(@PathVariable UUID id, @RequestBody UpdateWatchPartyRequest request) {
+        PartyAccess access = PartyAccesses.parse(request.access());
         var command = new UpdateWatchPartyCommand(id, request.startTime(), request.endTime(), request.isFeatured(),
-                request.maxParticipants(), request.hostOnlyPlayback());
-        return readYourWrites.send(command, new FindWatchPartyQuery(id), WatchPartyView.class,
-                        (Long version, WatchPartyView view) -> view.version() >= version)
-                .view()
-                .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/watch-parties/" + id)).build());
+                request.maxParticipants(), request.hostOnlyPlayback(), access,
+                access == PartyAccess.INVITE_ONLY ? InvitationCodes.next() : null);
+        return whenProjected(id, command).map(ResponseEntity::ok).orElseGet(() -> accepted(id));
+    }
+
+    /** A new invitation code for an invite-only party; the old one no longer buys a seat. */
+    @PostMapping("/{id}/invitation-code")
+    ResponseEntity<InvitationCode> rotateInvitationCode(@PathVariable UUID id) {
+        String code = InvitationCodes.next();
+        return whenProjected(id, new RotateInvitationCodeCommand(id, code))
+                .map(view -> ResponseEntity.ok(new InvitationCode(code))).orElseGet(() -> accepted(id));
+    }
+
+    /** Sends a command that answers the party's version, and the party's view once it shows that version. */
+    private Optional<WatchPartyView> whenProjected(UUID id, Object command) {
+        return partyWrites.send(id, command, (Long version) -> version).view();
+    }
+
+    private static <T> ResponseEntity<T> accepted(UUID id) {
+        return ResponseEntity.accepted().location(URI.create("/watch-parties/" + id)).build();
     }
 }

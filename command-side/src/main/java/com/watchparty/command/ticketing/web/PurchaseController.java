@@ -3,15 +3,21 @@ package com.watchparty.command.ticketing.web;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.identity.Caller;
-import com.watchparty.api.party.FindWatchPartyQuery;
-import com.watchparty.api.party.WatchPartyView;
+import com.watchparty.api.ticketing.CancelPurchaseCommand;
+import com.watchparty.api.ticketing.CancellationReceipt;
+import com.watchparty.api.ticketing.PurchaseCancellation;
 import com.watchparty.api.ticketing.PurchaseReceipt;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
+import com.watchparty.api.ticketing.RedeemVoucherCommand;
+import com.watchparty.api.ticketing.ReleaseVoucherCommand;
 import com.watchparty.api.ticketing.TicketPurchase;
-import com.watchparty.command.web.ReadYourWrites;
+import com.watchparty.command.party.TicketCatalog;
+import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,22 +26,31 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** Buying a ticket, always for the caller. */
+/** Buying a ticket, and giving it back, always for the caller. */
 @RestController
 class PurchaseController {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
-    private final ReadYourWrites readYourWrites;
+    private final PartyWrites partyWrites;
+    private final CommandGateway commands;
+    private final TicketCatalog tickets;
 
-    PurchaseController(ReadYourWrites readYourWrites) {
-        this.readYourWrites = readYourWrites;
+    PurchaseController(PartyWrites partyWrites, CommandGateway commands, TicketCatalog tickets) {
+        this.partyWrites = partyWrites;
+        this.commands = commands;
+        this.tickets = tickets;
     }
 
     /**
      * A retry with the same {@code Idempotency-Key} answers 200 with the original purchase; a new purchase is 201.
      * Either answers once the party's view counts the seat (or the projection wait is over: the seat is sold
-     * anyway), so whoever loads the party next sees it taken.
+     * anyway), so whoever loads the party next sees it taken. A refusal (sold out, already holding one) answers at
+     * once: nothing was written, so there is nothing to wait for.
+     * <p>
+     * A voucher ticket type is redeemed in two steps: its ticket type counts the use of the code (one at a time, so a
+     * code is never used more than {@code max_usages} times), then the party sells the seat; if the party refuses,
+     * the use is given back.
      */
     @PostMapping("/watch-parties/{id}/purchase")
     ResponseEntity<TicketPurchase> purchase(@PathVariable UUID id,
@@ -46,12 +61,40 @@ class PurchaseController {
             throw new RejectedException(ErrorCode.INVALID_PARAMETER,
                     "Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters", "Idempotency-Key");
         }
+        // the catalog is in memory; an unknown ticket type is left to the party, which names what is unknown
+        boolean voucher = tickets.findTicket(request.ticketId()).map(TicketCatalog.TicketFacts::voucher).orElse(false);
+        boolean voucherUsed = voucher && Boolean.TRUE.equals(commands.sendAndWait(new RedeemVoucherCommand(
+                request.ticketId(), request.voucherCode(), id, caller.id())));
         UUID purchaseId = UUID.randomUUID();
-        var command = new PurchaseTicketCommand(id, purchaseId, caller.id(), request.ticketId(), key);
-        TicketPurchase purchase = readYourWrites.send(command, new FindWatchPartyQuery(id), WatchPartyView.class,
-                (PurchaseReceipt receipt, WatchPartyView view) -> view.version() >= receipt.partyVersion())
-                .result().purchase();
+        var command = new PurchaseTicketCommand(id, purchaseId, caller.id(), request.ticketId(), key,
+                request.voucherCode(), request.invitationCode());
+        TicketPurchase purchase;
+        try {
+            purchase = partyWrites.send(id, command, PurchaseReceipt::partyVersion).result().purchase();
+        } catch (RuntimeException refused) {
+            if (voucherUsed) {
+                commands.sendAndWait(new ReleaseVoucherCommand(request.ticketId(), request.voucherCode(), id,
+                        caller.id()));
+            }
+            throw refused;
+        }
         HttpStatus status = purchase.id().equals(purchaseId) ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(purchase);
+    }
+
+    /**
+     * Gives the caller's ticket back, until the cutoff before the start: answers the refund once the party's view
+     * shows the seat free (and held for the first in line, if anyone waits).
+     */
+    @PostMapping("/watch-parties/{id}/purchase/cancel")
+    PurchaseCancellation cancel(@PathVariable UUID id, Caller caller) {
+        return partyWrites.send(id, new CancelPurchaseCommand(id, caller.id()), CancellationReceipt::partyVersion)
+                .result().cancellation();
+    }
+
+    /** The same as {@code POST …/purchase/cancel}. */
+    @DeleteMapping("/watch-parties/{id}/purchase")
+    PurchaseCancellation delete(@PathVariable UUID id, Caller caller) {
+        return cancel(id, caller);
     }
 }

@@ -1,0 +1,131 @@
+// A sale rush on one party: N people each try once to buy a seat, `inFlight` requests at a time, each with an
+// Idempotency-Key; then every buyer retries with the same key and with a new one; then as many liveness probes, for
+// what the service answers at most on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
+// Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <pgbenchTps> <database> [servicePid]
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { cpuSeconds, http, log, percentile } from './bench-support.mjs';
+
+const [baseUrl, attemptsArg, seatsArg, inFlightArg, pgbenchArg, database, servicePid] = process.argv.slice(2);
+const attempts = Number(attemptsArg);
+const seats = Number(seatsArg);
+const inFlight = Number(inFlightArg);
+const pgbenchTps = Number(pgbenchArg);
+const { ok } = http(baseUrl, { timeoutMs: 60_000 });
+
+/** Runs `task(i)` for i in 0..count-1, `limit` at a time; the results in order. */
+async function pooled(count, limit, task) {
+  const results = new Array(count);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, count) }, async () => {
+    while (next < count) {
+      const i = next++;
+      results[i] = await task(i);
+    }
+  }));
+  return results;
+}
+
+async function party(admin, movie, size) {
+  const start = new Date(Date.now() + 2 * 3600_000);
+  return (await ok('POST', '/watch-parties', admin, {
+    movie_id: movie, start_time: start.toISOString(), end_time: new Date(start.getTime() + 3600_000).toISOString(),
+    is_featured: false, max_participants: size,
+  })).id;
+}
+
+/** Each token tries once, with the key `keys(i)`; answers {status, code, id, ms} in order. */
+async function rush(partyId, ticket, tokens, keys) {
+  return pooled(tokens.length, inFlight, async (i) => {
+    const started = performance.now();
+    const response = await fetch(`${baseUrl}/watch-parties/${partyId}/purchase`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[i]}`,
+        'idempotency-key': keys(i) },
+      body: JSON.stringify({ ticket_id: ticket }),
+    });
+    const json = await response.json().catch(() => null);
+    return { status: response.status, code: json?.code ?? null, id: json?.id ?? null,
+      ms: performance.now() - started };
+  });
+}
+
+function byCode(results) {
+  const codes = {};
+  for (const r of results) {
+    const key = r.status < 300 ? String(r.status) : `${r.status} ${r.code}`;
+    codes[key] = (codes[key] ?? 0) + 1;
+  }
+  return codes;
+}
+
+async function main() {
+  const { token: admin } = await ok('POST', '/dev/token', null, { name: 'Box office', admin: true });
+  const movie = (await ok('POST', '/movies', admin, { title: 'Premiere', duration_seconds: 7200,
+    video_url: '/media/demo.webm' })).id;
+  const ticket = (await ok('POST', '/tickets', admin, { name: 'Seat', price: '9.50', currency: 'EUR' })).id;
+  log(`minting ${attempts} tokens`);
+  const tokens = await pooled(attempts, inFlight, async (i) =>
+    (await ok('POST', '/dev/token', null, { name: `fan-${i}` })).token);
+
+  // the JVM compiles the purchase path on a smaller rush first, by the same people on another party
+  const warmUp = Math.min(attempts, 500);
+  log(`warm-up: ${warmUp} attempts on a party of ${Math.ceil(seats / 4)} seats`);
+  await rush(await party(admin, movie, Math.ceil(seats / 4)), ticket, tokens.slice(0, warmUp), (i) => `warm-${i}`);
+
+  const partyId = await party(admin, movie, seats);
+  log(`rush: ${attempts} attempts, ${inFlight} in flight, on ${seats} seats`);
+  const cpuBefore = cpuSeconds(servicePid);
+  const started = performance.now();
+  const results = await rush(partyId, ticket, tokens, (i) => `rush-${i}`);
+  const seconds = (performance.now() - started) / 1000;
+  const cpuAfter = cpuSeconds(servicePid);
+
+  const sold = results.filter((r) => r.status === 201);
+  const latencies = (list) => {
+    const sorted = list.map((r) => r.ms).sort((a, b) => a - b);
+    return { p50_ms: round(percentile(sorted, 50)), p99_ms: round(percentile(sorted, 99)) };
+  };
+  const stored = Number(execFileSync('psql', ['-tAq', database, '-c',
+    `select count(*) from domainevententry where aggregateidentifier = '${partyId}'
+       and payloadtype = 'com.watchparty.api.ticketing.TicketPurchasedEvent'`]).toString().trim());
+
+  log('every buyer retries, with the same key and with a new one');
+  const winners = results.map((r, i) => ({ ...r, i })).filter((r) => r.status === 201);
+  const winnerTokens = winners.map((w) => tokens[w.i]);
+  const sameKey = await rush(partyId, ticket, winnerTokens, (k) => `rush-${winners[k].i}`);
+  const newKey = await rush(partyId, ticket, winnerTokens, (k) => `again-${winners[k].i}`);
+  const view = await ok('GET', `/watch-parties/${partyId}`);
+
+  // what this service answers at most on this machine, whatever the route: as many liveness probes (no token, no
+  // body, no database), the same number in flight
+  const probeStarted = performance.now();
+  await pooled(attempts, inFlight, async () => (await fetch(`${baseUrl}/actuator/health/liveness`)).arrayBuffer());
+  const floorRate = attempts / ((performance.now() - probeStarted) / 1000);
+
+  const rate = attempts / seconds;
+  console.log(JSON.stringify({
+    attempts, seats, in_flight: inFlight,
+    sold: sold.length, stored_purchases: stored, oversold: Math.max(0, stored - seats),
+    tickets_sold_in_view: view.tickets_sold,
+    answers: byCode(results),
+    seconds: round(seconds), attempts_per_second: round(rate),
+    sold_latency: latencies(sold), refused_latency: latencies(results.filter((r) => r.status >= 400)),
+    service_cpu_ms_per_attempt: cpuBefore.service === null ? null
+      : round(((cpuAfter.service - cpuBefore.service) * 1000) / attempts),
+    same_key_retries: { sent: winners.length,
+      same_purchase: sameKey.filter((r, k) => r.status === 200 && r.id === winners[k].id).length },
+    new_key_retries: byCode(newKey),
+    pgbench_inserts_per_second: round(pgbenchTps),
+    ratio_to_pgbench: Math.round((rate / pgbenchTps) * 1000) / 1000,
+    liveness_probes_per_second: round(floorRate),
+    ratio_to_liveness_probes: Math.round((rate / floorRate) * 1000) / 1000,
+  }));
+}
+
+const round = (x) => (x === null || x === undefined ? null : Math.round(x * 100) / 100);
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,9 @@
+package com.watchparty.api.ticketing;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+@Revision("1")
+public record VoucherReleasedEvent(UUID ticketId, String code, UUID partyId, UUID userId) {
+}
