@@ -24,6 +24,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -126,17 +127,22 @@ public class EventStoreConfiguration {
 
     /**
      * Declared here because Axon 4.13 has no property for the fetch delay: how long a processor waits before it
-     * looks again for events that another node appended. Events appended by this node wake processors at once.
+     * looks again for events that another node appended, should their {@code events_appended} notification be
+     * missed. Events appended by this node, and notified ones, wake processors at once.
      */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   @Value("${watchparty.event-store.fetch-delay:100ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(fetchDelay.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .build();
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    @Bean
+    EventsAppendedListener eventsAppendedListener(DataSourceProperties database, WakeableEventStore eventStore) {
+        return new EventsAppendedListener(database, eventStore);
     }
 
     @Autowired
