@@ -1,26 +1,40 @@
 package com.watchparty.app;
 
+import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.Instances;
 import com.watchparty.app.support.SocketClient;
 import com.watchparty.app.support.TestDatabases;
+import com.watchparty.command.config.ConcurrencyRetryScheduler;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.extensions.jgroups.commandhandling.JGroupsConnector;
+import org.jgroups.JChannel;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances on one database, with clients on both. The instances poll the store only every 10 s here, so
- * anything that reaches the other instance sooner was pushed: by the {@code events_appended} notification.
+ * anything that reaches the other instance sooner was pushed: by the {@code events_appended} notification. Commands
+ * for one party are routed to one instance, whichever instance the client is on.
  */
 class TwoInstancesTest {
 
@@ -80,6 +94,126 @@ class TwoInstancesTest {
                 measured.get(measured.size() - 1), crossMillis);
         assertThat(median).as("median of %s", measured).isLessThanOrEqualTo(40);
         assertThat(measured.get(measured.size() - 1)).as("slowest of %s", measured).isLessThan(1000);
+    }
+
+    @Test
+    void commandsForOnePartyFromBothInstancesAreHandledInOneWithoutConflict() throws Exception {
+        Api apiA = new Api(Instances.port(a));
+        List<Api.User> people = List.of(apiA.user("Ann"), apiA.user("Ben"), apiA.user("Cid"), apiA.user("Dee"));
+        UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, people);
+        List<SocketClient> tabs = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            tabs.add(joined(Instances.port(i % 2 == 0 ? a : b), party, people.get(i)));
+        }
+        long retriesBefore = retries(a) + retries(b);
+
+        List<CompletableFuture<JSONObject>> acks = new ArrayList<>();
+        for (int round = 0; round < 15; round++) {
+            for (SocketClient tab : tabs) {
+                acks.add(CompletableFuture.supplyAsync(() -> tab.request("send_message",
+                        new JSONObject().put("partyId", party.toString()).put("content", "hello"))));
+            }
+        }
+
+        for (CompletableFuture<JSONObject> ack : acks) {
+            JSONObject answer = ack.get(30, TimeUnit.SECONDS);
+            assertThat(answer.optBoolean("ok")).as(answer.toString()).isTrue();
+        }
+        assertThat(retries(a) + retries(b) - retriesBefore).as("commands sent again after a conflict").isZero();
+        assertThat(messagesStored(party)).isEqualTo(acks.size());
+    }
+
+    @Test
+    void aStoppedInstancesPartiesAreTakenOverWithNoCommandLost() throws Exception {
+        Api apiA = new Api(Instances.port(a));
+        Api.User admin = apiA.admin("Ada");
+        Api.User ann = apiA.user("Ann");
+        var c = Instances.start(DATABASE, SETTINGS);
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.getBean(JChannel.class).getView().size() == 3);
+            UUID party = null;
+            while (party == null) { // a party that the third instance handles
+                UUID candidate = apiA.ongoingParty(admin, 5, List.of(ann));
+                if (handledBy(c, candidate)) {
+                    party = candidate;
+                }
+            }
+            SocketClient annOnA = joined(Instances.port(a), party, ann);
+            UUID theParty = party;
+            AtomicBoolean stopping = new AtomicBoolean();
+            AtomicInteger acked = new AtomicInteger();
+            CompletableFuture<List<String>> chat = CompletableFuture.supplyAsync(() -> {
+                List<String> failures = new ArrayList<>();
+                while (!stopping.get()) {
+                    JSONObject ack = annOnA.request("send_message",
+                            new JSONObject().put("partyId", theParty.toString()).put("content", "during"));
+                    if (ack.optBoolean("ok")) {
+                        acked.incrementAndGet();
+                    } else {
+                        failures.add(ack.toString());
+                    }
+                }
+                return failures;
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> acked.get() >= 20);
+            c.close();
+            int ackedWhenStopped = acked.get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> acked.get() >= ackedWhenStopped + 20);
+            stopping.set(true);
+
+            assertThat(chat.get(30, TimeUnit.SECONDS)).as("refused messages").isEmpty();
+            assertThat(handledBy(a, party) || handledBy(b, party)).isTrue();
+            assertThat(messagesStored(party)).as("every acked message stored").isEqualTo(acked.get());
+            Api.Response patched = apiA.patch("/watch-parties/" + party, admin, Map.of("is_featured", true));
+            assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void eachInstanceReportsItsRoutingAndClaimsAndAdminsSeeTheWholeCluster() {
+        Api apiA = new Api(Instances.port(a));
+        Api.User admin = apiA.admin("Ops");
+        // four segments per projection, each held by one of the instances once their claims have settled
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode cluster = apiA.get("/admin/cluster", admin).body();
+            assertThat(cluster.path("instances")).hasSize(2);
+            List<Integer> movies = new ArrayList<>();
+            for (JsonNode instance : cluster.path("instances")) {
+                assertThat(instance.path("routes_commands").asBoolean()).as(instance.toString()).isTrue();
+                instance.path("segments").path("movies").forEach(segment -> movies.add(segment.asInt()));
+            }
+            assertThat(movies).containsExactlyInAnyOrder(0, 1, 2, 3);
+        });
+        JsonNode cluster = apiA.get("/admin/cluster", admin).body();
+        assertThat(cluster.path("instance").asText()).isEqualTo(a.getBean(JChannel.class).getName());
+        assertThat(apiA.get("/admin/cluster", apiA.user("Ann")).status()).isEqualTo(403);
+
+        for (var instance : List.of(a, b)) {
+            JsonNode health = new Api(Instances.port(instance)).get("/actuator/health", admin).body();
+            JsonNode routing = health.path("components").path("commandRouting");
+            assertThat(routing.path("status").asText()).as(health.toString()).isEqualTo("UP");
+            assertThat(routing.path("details").path("members")).hasSize(2);
+            assertThat(health.path("components").path("eventProcessors").path("details").path("movies")
+                    .path("claimed").isArray()).as(health.toString()).isTrue();
+        }
+    }
+
+    private static boolean handledBy(ConfigurableApplicationContext instance, UUID party) {
+        return instance.getBean(JGroupsConnector.class).findDestination(GenericCommandMessage.asCommandMessage(
+                new LeavePartyCommand(party, UUID.randomUUID()))).orElseThrow().name()
+                .equals(instance.getBean(JChannel.class).getAddressAsString());
+    }
+
+    private static long retries(ConfigurableApplicationContext instance) {
+        return instance.getBean(ConcurrencyRetryScheduler.class).retries();
+    }
+
+    private static long messagesStored(UUID party) {
+        return a.getBean(JdbcClient.class).sql("select count(*) from domainevententry where aggregateidentifier = ?"
+                        + " and payloadtype like '%ChatMessageSentEvent'").param(party.toString())
+                .query(Long.class).single();
     }
 
     private SocketClient joined(int port, UUID party, Api.User user) {

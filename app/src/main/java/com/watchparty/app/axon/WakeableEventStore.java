@@ -33,6 +33,7 @@ class WakeableEventStore extends EmbeddedEventStore {
 
     private final Set<Runnable> availabilityCallbacks = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
+    private volatile boolean following;
 
     WakeableEventStore(Builder builder) {
         super(builder);
@@ -59,11 +60,13 @@ class WakeableEventStore extends EmbeddedEventStore {
         Thread thread = new Thread(this::watchHead, "event-store-watcher");
         thread.setDaemon(true);
         watcher = thread;
+        following = true;
         thread.start();
     }
 
     @Override
     public void shutDown() {
+        following = false; // an interrupt alone can be swallowed by a database call
         Thread thread = watcher;
         if (thread != null) {
             thread.interrupt();
@@ -72,9 +75,9 @@ class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private void watchHead() {
-        while (!Thread.currentThread().isInterrupted()) {
+        while (following && !Thread.currentThread().isInterrupted()) {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (following && !Thread.currentThread().isInterrupted()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
                         while (head.hasNextAvailable()) {
                             head.nextAvailable();
@@ -85,6 +88,9 @@ class WakeableEventStore extends EmbeddedEventStore {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
+                if (!following) {
+                    return;
+                }
                 // e.g. the database was unreachable: the processors fall back to looking every 500 ms meanwhile
                 log.warn("following the event store's head failed, starting again in a second: {}", e.toString());
                 availabilityCallbacks.forEach(Runnable::run);
