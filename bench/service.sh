@@ -1,12 +1,15 @@
 # Sourced by the benchmarks: builds the service, gives it a scratch database on the local PostgreSQL, starts and
 # stops it, and cleans up on exit. Progress goes to stderr.
 #   bench_prepare <database-prefix> <log-file>   build, install the Node client, create the database
-#   bench_start <port> [service arguments...]     start the service and wait until it is ready
-#   bench_stop                                    stop it (a later bench_start starts it again on the same data)
+#   bench_start <port> [service arguments...]     start the service and wait until it is ready (again for another
+#                                                 instance on the same database, on another port)
+#   bench_stop                                    stop every instance (a later bench_start starts one again on the
+#                                                 same data)
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
 bench_app_pid=
+bench_app_pids=()
 
 bench_prepare() {
   database="$1_$$"
@@ -33,6 +36,7 @@ bench_start() {
     --logging.structured.format.console= \
     --logging.level.root=WARN "$@" >> "$bench_log" 2>&1 &
   bench_app_pid=$!
+  bench_app_pids+=("$bench_app_pid")
   for _ in $(seq 1 240); do
     curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null && return 0
     kill -0 "$bench_app_pid" 2>/dev/null || break
@@ -43,11 +47,12 @@ bench_start() {
 }
 
 bench_stop() {
-  if [ -n "$bench_app_pid" ]; then
-    kill "$bench_app_pid" 2>/dev/null || true
-    wait "$bench_app_pid" 2>/dev/null || true
-    bench_app_pid=
-  fi
+  for pid in "${bench_app_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  bench_app_pids=()
+  bench_app_pid=
 }
 
 bench_cleanup() {

@@ -41,7 +41,10 @@ class TwoInstancesTest {
     private static final TestDatabases.Database DATABASE = TestDatabases.create();
     private static final String[] SETTINGS = {"--watchparty.event-store.fetch-delay=10s",
             "--spring.datasource.hikari.maximum-pool-size=8", "--spring.datasource.hikari.minimum-idle=1",
-            "--watchparty.realtime.room.chat-burst=100", "--watchparty.realtime.room.chat-per-second=100"};
+            "--watchparty.realtime.room.chat-burst=100", "--watchparty.realtime.room.chat-per-second=100",
+            // short presence timings, so that a stopped instance's leases expire within the test
+            "--watchparty.realtime.room.reconnect-grace=2s", "--watchparty.realtime.room.lease-heartbeat=1s",
+            "--watchparty.realtime.room.lease-timeout=3s"};
 
     private static ConfigurableApplicationContext a;
     private static ConfigurableApplicationContext b;
@@ -166,6 +169,60 @@ class TwoInstancesTest {
             assertThat(messagesStored(party)).as("every acked message stored").isEqualTo(acked.get());
             Api.Response patched = apiA.patch("/watch-parties/" + party, admin, Map.of("is_featured", true));
             assertThat(patched.status()).as(patched.body().toString()).isEqualTo(200);
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void aUsersTabsOnBothInstancesAreOnePerson() {
+        Api apiA = new Api(Instances.port(a));
+        Api.User ann = apiA.user("Ann");
+        Api.User ben = apiA.user("Ben");
+        UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, List.of(ann, ben));
+        SocketClient benOnA = joined(Instances.port(a), party, ben);
+        benOnA.clear();
+
+        SocketClient annOnA = joined(Instances.port(a), party, ann);
+        SocketClient annOnB = joined(Instances.port(b), party, ann);
+        assertThat(benOnA.next("user_joined").getString("userId")).isEqualTo(ann.id().toString());
+        assertThat(benOnA.nextWithin("user_joined", Duration.ofSeconds(1))).as("a second join").isNull();
+
+        annOnA.close(); // a tab closed, the other still open on the other instance
+        assertThat(benOnA.nextWithin("user_left", Duration.ofSeconds(5))).as("left while a tab is open").isNull();
+
+        JSONObject left = annOnB.request("leave_party", new JSONObject().put("partyId", party.toString()));
+        assertThat(left.getBoolean("ok")).as(left.toString()).isTrue();
+        assertThat(benOnA.next("user_left").getString("userId")).isEqualTo(ann.id().toString());
+    }
+
+    @Test
+    void stoppingAnInstanceMovesItsSocketsWithoutLeaveOrJoin() {
+        Api apiA = new Api(Instances.port(a));
+        Api.User ann = apiA.user("Ann");
+        Api.User ben = apiA.user("Ben");
+        UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, List.of(ann, ben));
+        SocketClient benOnA = joined(Instances.port(a), party, ben);
+        var c = Instances.start(DATABASE, SETTINGS);
+        try {
+            SocketClient annOnC = joined(Instances.port(c), party, ann);
+            assertThat(benOnA.next("user_joined").getString("userId")).isEqualTo(ann.id().toString());
+            benOnA.clear();
+
+            c.close(); // a rolling deploy: the socket is closed and its client reconnects, to another instance
+            annOnC.close(); // (StoppingAnInstanceTest shows clients told of the close; this one need not wait for it)
+            SocketClient annOnB = joined(Instances.port(b), party, ann);
+            JSONObject sent = annOnB.request("send_message",
+                    new JSONObject().put("partyId", party.toString()).put("content", "back"));
+            assertThat(sent.getBoolean("ok")).as(sent.toString()).isTrue();
+            assertThat(benOnA.next("new_message").getString("content")).isEqualTo("back");
+
+            // past the stopped instance's lease timeout and a few sweeps
+            assertThat(benOnA.nextWithin("user_left", Duration.ofSeconds(8))).as("a leave").isNull();
+            assertThat(benOnA.nextWithin("user_joined", Duration.ZERO)).as("a join").isNull();
+            assertThat(a.getBean(JdbcClient.class).sql("select count(*) from domainevententry where"
+                            + " aggregateidentifier = ? and payloadtype like '%UserLeftPartyEvent'")
+                    .param(party.toString()).query(Long.class).single()).isZero();
         } finally {
             c.close();
         }
