@@ -119,7 +119,8 @@ async function main() {
     logged = new Set();
     for (let page = 0; ; page++) {
       const entries = await ok('GET', `/watch-parties/${party.id}/logs?size=200&page=${page}`, users[0].token);
-      entries.items.filter((entry) => entry.event_type === 'message').forEach((entry) => logged.add(entry.content));
+      entries.items.filter((entry) => entry.event_type === 'message')
+        .forEach((entry) => logged.add(entry.content.content));
       if (entries.items.length < 200) break;
     }
   }

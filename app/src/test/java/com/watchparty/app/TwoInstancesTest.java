@@ -77,26 +77,37 @@ class TwoInstancesTest {
         Api.User ann = apiA.user("Ann");
         Api.User ben = apiA.user("Ben");
         UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, List.of(ann, ben));
-        SocketClient annOnA = joined(Instances.port(a), party, ann);
-        SocketClient benOnB = joined(Instances.port(b), party, ben);
+        // Ann on the instance that handles the party's commands, Ben on the other: her own copy of a message comes
+        // from where it was stored, his only through the notification
+        var home = handledBy(a, party) ? a : b;
+        var other = home == a ? b : a;
+        SocketClient annAtHome = joined(Instances.port(home), party, ann);
+        SocketClient benElsewhere = joined(Instances.port(other), party, ben);
 
+        List<Long> extraMillis = new ArrayList<>();
         List<Long> crossMillis = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             long sent = System.nanoTime();
-            annOnA.emit("send_message", new JSONObject().put("partyId", party.toString()).put("content", "m" + i));
-            JSONObject received = benOnB.next("new_message");
-            crossMillis.add(Duration.ofNanos(System.nanoTime() - sent).toMillis());
+            annAtHome.emit("send_message", new JSONObject().put("partyId", party.toString()).put("content", "m" + i));
+            annAtHome.next("new_message");
+            long atHome = System.nanoTime();
+            JSONObject received = benElsewhere.next("new_message");
+            long elsewhere = System.nanoTime();
             assertThat(received.getString("content")).isEqualTo("m" + i);
-            annOnA.next("new_message");
+            crossMillis.add(Duration.ofNanos(elsewhere - sent).toMillis());
+            extraMillis.add(Duration.ofNanos(elsewhere - atHome).toMillis());
             sleep(60); // each message finds the instances idle, as a poll would
         }
 
-        List<Long> measured = crossMillis.subList(5, crossMillis.size()).stream().sorted().toList(); // after warm-up
-        long median = measured.get(measured.size() / 2);
-        System.out.printf("cross-instance delivery, send to receipt: median %d ms, max %d ms, all %s%n", median,
-                measured.get(measured.size() - 1), crossMillis);
-        assertThat(median).as("median of %s", measured).isLessThanOrEqualTo(40);
-        assertThat(measured.get(measured.size() - 1)).as("slowest of %s", measured).isLessThan(1000);
+        List<Long> extra = extraMillis.subList(5, extraMillis.size()).stream().sorted().toList(); // after warm-up
+        List<Long> cross = crossMillis.subList(5, crossMillis.size()).stream().sorted().toList();
+        System.out.printf("send to receipt on the other instance: median %d ms, max %d ms; later than on the "
+                + "sender's own: median %d ms, max %d ms; all %s, %s%n", cross.get(cross.size() / 2),
+                cross.get(cross.size() - 1), extra.get(extra.size() / 2), extra.get(extra.size() - 1), crossMillis,
+                extraMillis);
+        assertThat(extra.get(extra.size() / 2)).as("median delay of the other instance, %s", extra)
+                .isLessThanOrEqualTo(25);
+        assertThat(cross.get(cross.size() - 1)).as("slowest of %s", cross).isLessThan(1000);
     }
 
     @Test
