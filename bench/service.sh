@@ -1,10 +1,8 @@
 # Sourced by the benchmarks: builds the service, gives it a scratch database on the local PostgreSQL, starts and
 # stops it, and cleans up on exit. Progress goes to stderr.
 #   bench_prepare <database-prefix> <log-file>   build, install the Node client, create the database
-#   bench_start <port> [service arguments...]     start the service and wait until it is ready (again for another
-#                                                 instance on the same database, on another port)
-#   bench_stop                                    stop every instance (a later bench_start starts one again on the
-#                                                 same data)
+#   bench_start <port> [service arguments...]     start the service and wait until it is ready
+#   bench_stop                                    stop it (a later bench_start starts it again on the same data)
 PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
@@ -46,6 +44,7 @@ bench_start() {
   return 1
 }
 
+# every instance started: a benchmark may start several on the same database, on different ports
 bench_stop() {
   for pid in "${bench_app_pids[@]}"; do
     kill "$pid" 2>/dev/null || true
