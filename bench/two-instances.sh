@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 . bench/service.sh
 port=${BENCH_PORT:-3097}
 bench_prepare wp_bench_two app/target/bench-two-instances.log
-# the two pools within PostgreSQL's 100 connections, which other builds share
+# the two pools (the default is 30 each) within PostgreSQL's 100 connections, which other builds share
 settings=(--watchparty.realtime.room.chat-burst=1000 --watchparty.realtime.room.chat-per-second=1000
-  --spring.datasource.hikari.maximum-pool-size=15)
+  --spring.datasource.hikari.maximum-pool-size=25)
 bench_start "$port" "${settings[@]}"
 bench_start "$((port + 1))" "${settings[@]}"
 

@@ -250,6 +250,8 @@ class TwoInstancesTest {
             List<Integer> movies = new ArrayList<>();
             for (JsonNode instance : cluster.path("instances")) {
                 assertThat(instance.path("routes_commands").asBoolean()).as(instance.toString()).isTrue();
+                // each instance feeds its own sockets' rooms from a token of its own, never a shared one
+                assertThat(instance.path("segments").has("room-feed")).as(instance.toString()).isFalse();
                 instance.path("segments").path("movies").forEach(segment -> movies.add(segment.asInt()));
             }
             assertThat(movies).containsExactlyInAnyOrder(0, 1, 2, 3);

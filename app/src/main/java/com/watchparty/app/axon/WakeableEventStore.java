@@ -55,8 +55,11 @@ class WakeableEventStore extends EmbeddedEventStore {
         lifecycle.onStart(Phase.INBOUND_EVENT_CONNECTORS, this::followHead);
     }
 
-    /** Starts following the head for the availability callbacks. */
-    private void followHead() {
+    /** Starts following the head for the availability callbacks, once however often Axon calls its start handlers. */
+    private synchronized void followHead() {
+        if (watcher != null) {
+            return;
+        }
         Thread thread = new Thread(this::watchHead, "event-store-watcher");
         thread.setDaemon(true);
         watcher = thread;
