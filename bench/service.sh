@@ -8,6 +8,7 @@ PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGHOST PGPORT PGUSER
 
 bench_app_pid=
+bench_app_pids=()
 
 bench_prepare() {
   database="$1_$$"
@@ -35,6 +36,7 @@ bench_start() {
     --logging.structured.format.console= \
     --logging.level.root=WARN "$@" >> "$bench_log" 2>&1 &
   bench_app_pid=$!
+  bench_app_pids+=("$bench_app_pid")
   for _ in $(seq 1 240); do
     curl -sf "http://localhost:$port/actuator/health/readiness" >/dev/null && return 0
     kill -0 "$bench_app_pid" 2>/dev/null || break
@@ -44,12 +46,14 @@ bench_start() {
   return 1
 }
 
+# every instance started: a benchmark may start several on the same database, on different ports
 bench_stop() {
-  if [ -n "$bench_app_pid" ]; then
-    kill "$bench_app_pid" 2>/dev/null || true
-    wait "$bench_app_pid" 2>/dev/null || true
-    bench_app_pid=
-  fi
+  for pid in "${bench_app_pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  bench_app_pids=()
+  bench_app_pid=
 }
 
 bench_cleanup() {

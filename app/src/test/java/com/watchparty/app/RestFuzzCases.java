@@ -97,6 +97,7 @@ final class RestFuzzCases {
             new Route("GET", "/admin/projections/{projection}", Access.ADMIN, List.of(), null),
             // never a real projection's name: rebuilding one is legitimate and slow, not what is fuzzed here
             new Route("POST", "/admin/projections/{processor}/rebuild", Access.ADMIN, List.of(), null),
+            new Route("GET", "/admin/cluster", Access.ADMIN, List.of(), null),
             new Route("POST", "/dev/token", Access.ANYONE, List.of(), f -> json("name", "\"Fuzzer\"", "admin",
                     "false", "user_id", quoted(UUID.nameUUIDFromBytes(new byte[]{1})))));
 

@@ -1,5 +1,6 @@
 package com.watchparty.app.axon;
 
+import com.watchparty.app.cluster.InstanceName;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,12 +8,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,9 +28,12 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -107,6 +117,7 @@ public class EventStoreConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
@@ -126,17 +137,64 @@ public class EventStoreConfiguration {
 
     /**
      * Declared here because Axon 4.13 has no property for the fetch delay: how long a processor waits before it
-     * looks again for events that another node appended. Events appended by this node wake processors at once.
+     * looks again for events that another node appended, should their {@code events_appended} notification be
+     * missed. Events appended by this node, and notified ones, wake processors at once.
      */
     @Bean(name = "eventBus")
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
+    WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                   @Value("${watchparty.event-store.fetch-delay:100ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .fetchDelay(fetchDelay.toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /**
+     * With Axon Server ({@code axon.axonserver.enabled=true}) events and snapshots are stored there, snapshots with
+     * the snapshot serializer above: Axon's own configuration would give them the primary one, which writes a party as
+     * {@code {}}.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    EventStore axonServerEventStore(AxonServerConfiguration axonServer, AxonServerConnectionManager connections,
+                                    @Qualifier("eventSerializer") Serializer eventSerializer,
+                                    Configuration configuration) {
+        return AxonServerEventStore.builder()
+                .configuration(axonServer)
+                .platformConnectionManager(connections)
+                .snapshotSerializer(snapshotSerializer())
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .upcasterChain(configuration.upcasterChain())
+                .messageMonitor(configuration.messageMonitor(AxonServerEventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
+    }
+
+    @Bean
+    InstanceName instanceName() {
+        return InstanceName.generate();
+    }
+
+    /** Axon's JDBC token store, its claims owned by this instance's name rather than the JVM's. */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          TokenStoreProperties tokenStoreProperties, InstanceName instanceName) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenSchema.builder().build())
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(instanceName.value())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
+    EventsAppendedListener eventsAppendedListener(DataSourceProperties database, WakeableEventStore eventStore) {
+        return new EventsAppendedListener(database, eventStore);
     }
 
     @Autowired

@@ -35,6 +35,7 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
             status.put("stalled", processor.stalled());
             status.put("stalledSegments", processor.stalledSegments());
             status.put("claimedSegments", processor.claimedSegments());
+            status.put("claimed", processor.segments().stream().map(ProjectionStatus.Segment::segment).toList());
             status.put("replaying", processor.replaying());
             status.put("segmentsInError", processor.segments().stream().map(ProjectionStatus.Segment::error)
                     .filter(Objects::nonNull).count());

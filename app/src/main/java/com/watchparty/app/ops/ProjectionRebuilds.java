@@ -73,6 +73,15 @@ class ProjectionRebuilds {
         this.stalls = stalls;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /**
+     * Watching starts once the application is ready: earlier, the watcher's first look at the processors could
+     * build Axon's configuration on its own thread while other beans were still registering processors with it (the
+     * per-instance {@code room-feed} then became a shared processor of the token store).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void startWatching() {
         long interval = properties.watchInterval().toMillis();
         worker.scheduleWithFixedDelay(this::watch, interval, interval, TimeUnit.MILLISECONDS);
     }

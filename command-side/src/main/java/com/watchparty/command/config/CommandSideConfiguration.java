@@ -148,11 +148,16 @@ public class CommandSideConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
-                                  @Value("${watchparty.commands.max-conflict-retries:5}") int maxRetries) {
+    ConcurrencyRetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetryExecutor,
+                                                    @Value("${watchparty.commands.max-conflict-retries:5}") int maxRetries) {
+        return new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries);
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, ConcurrencyRetryScheduler commandRetryScheduler) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries))
+                .retryScheduler(commandRetryScheduler)
                 .build();
     }
 }

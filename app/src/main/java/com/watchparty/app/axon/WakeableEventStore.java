@@ -1,0 +1,158 @@
+package com.watchparty.app.axon;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.lifecycle.Lifecycle;
+import org.axonframework.lifecycle.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Axon's embedded event store, woken from outside and telling its readers when events arrive.
+ * <ul>
+ *     <li>{@link #wake()} makes it read the storage engine now instead of at the end of its fetch delay: the
+ *     {@code events_appended} notification of another instance's commit calls it ({@link EventsAppendedListener}),
+ *     as Axon itself does after a commit of this instance. The fetch delay stays the fallback.</li>
+ *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
+ *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
+ *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
+ *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.</li>
+ * </ul>
+ */
+class WakeableEventStore extends EmbeddedEventStore {
+
+    private static final Logger log = LoggerFactory.getLogger(WakeableEventStore.class);
+
+    private final Set<Runnable> availabilityCallbacks = ConcurrentHashMap.newKeySet();
+    private volatile Thread watcher;
+    private volatile boolean following;
+
+    WakeableEventStore(Builder builder) {
+        super(builder);
+    }
+
+    /** Reads the storage engine for new events now. */
+    void wake() {
+        afterCommit(List.of());
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return new CallbackStream(super.openStream(trackingToken));
+    }
+
+    @Override
+    public void registerLifecycleHandlers(Lifecycle.LifecycleRegistry lifecycle) {
+        super.registerLifecycleHandlers(lifecycle);
+        lifecycle.onStart(Phase.INBOUND_EVENT_CONNECTORS, this::followHead);
+    }
+
+    /** Starts following the head for the availability callbacks, once however often Axon calls its start handlers. */
+    private synchronized void followHead() {
+        if (watcher != null) {
+            return;
+        }
+        Thread thread = new Thread(this::watchHead, "event-store-watcher");
+        thread.setDaemon(true);
+        watcher = thread;
+        following = true;
+        thread.start();
+    }
+
+    @Override
+    public void shutDown() {
+        following = false; // an interrupt alone can be swallowed by a database call
+        Thread thread = watcher;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        super.shutDown();
+    }
+
+    private void watchHead() {
+        while (following && !Thread.currentThread().isInterrupted()) {
+            try (TrackingEventStream head = super.openStream(createHeadToken())) {
+                while (following && !Thread.currentThread().isInterrupted()) {
+                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        while (head.hasNextAvailable()) {
+                            head.nextAvailable();
+                        }
+                        availabilityCallbacks.forEach(Runnable::run);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                if (!following) {
+                    return;
+                }
+                // e.g. the database was unreachable: the processors fall back to looking every 500 ms meanwhile
+                log.warn("following the event store's head failed, starting again in a second: {}", e.toString());
+                availabilityCallbacks.forEach(Runnable::run);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private final class CallbackStream implements TrackingEventStream {
+
+        private final TrackingEventStream delegate;
+        private volatile Runnable callback;
+
+        private CallbackStream(TrackingEventStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                availabilityCallbacks.remove(previous);
+            }
+            this.callback = callback;
+            availabilityCallbacks.add(callback);
+            return true;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return delegate.peek();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            return delegate.hasNextAvailable(timeout, unit);
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return delegate.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public void close() {
+            Runnable registered = callback;
+            if (registered != null) {
+                availabilityCallbacks.remove(registered);
+            }
+            delegate.close();
+        }
+    }
+}
