@@ -2,6 +2,7 @@ package com.watchparty.command.party;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.error.BatchOutcome;
+import com.watchparty.api.error.BatchOutcomes;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
@@ -282,8 +283,9 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public List<BatchOutcome> handle(JoinPartyBatchCommand command, LobbyPolicy lobby, Clock clock) {
-        return command.joins().stream().map(join -> outcomeOf(() -> handle(join, lobby, clock))).toList();
+    public BatchOutcomes handle(JoinPartyBatchCommand command, LobbyPolicy lobby, Clock clock) {
+        return new BatchOutcomes(command.joins().stream().map(join -> outcomeOf(() -> handle(join, lobby, clock)))
+                .toList());
     }
 
     @CommandHandler
@@ -305,8 +307,8 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public List<BatchOutcome> handle(SendChatMessageBatchCommand command) {
-        return command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList();
+    public BatchOutcomes handle(SendChatMessageBatchCommand command) {
+        return new BatchOutcomes(command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList());
     }
 
     /** One command of a batch: refused alone, so the others still go ahead. */

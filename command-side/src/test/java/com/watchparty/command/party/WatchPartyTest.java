@@ -4,6 +4,7 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.error.BatchOutcome;
+import com.watchparty.api.error.BatchOutcomes;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
 import com.watchparty.api.party.PartyAccess;
@@ -916,7 +917,7 @@ class WatchPartyTest {
                     .andGiven(purchased(ALICE), purchased(CAROL), joined(CAROL))
                     .when(new JoinPartyBatchCommand(PARTY, List.of(join(ALICE), join(BOB), join(CAROL), join(ALICE))))
                     .expectEvents(new UserJoinedPartyEvent(PARTY, ALICE, "alice"))
-                    .expectResultMessagePayload(List.of(BatchOutcome.DONE,
+                    .expectResultMessagePayload(outcomes(BatchOutcome.DONE,
                             new BatchOutcome(new Rejection(TICKET_REQUIRED, "a ticket is needed to join this party", null)),
                             BatchOutcome.DONE, BatchOutcome.DONE));
         }
@@ -1130,7 +1131,7 @@ class WatchPartyTest {
                     .when(new SendChatMessageBatchCommand(PARTY, List.of(hello, notJoined, empty, again)))
                     .expectEvents(new ChatMessageSentEvent(PARTY, hello.messageId(), ALICE, "hello"),
                             new ChatMessageSentEvent(PARTY, again.messageId(), CAROL, "welcome"))
-                    .expectResultMessagePayload(List.of(
+                    .expectResultMessagePayload(outcomes(
                             BatchOutcome.DONE,
                             new BatchOutcome(new Rejection(NOT_JOINED, "join the party before chatting", null)),
                             new BatchOutcome(new Rejection(VALIDATION_FAILED, "a message has 1 to 500 characters",
@@ -1146,7 +1147,7 @@ class WatchPartyTest {
                     .andGiven(purchased(ALICE), joined(ALICE), new WatchPartyFinishedEvent(PARTY))
                     .when(new SendChatMessageBatchCommand(PARTY, List.of(line)))
                     .expectNoEvents()
-                    .expectResultMessagePayload(List.of(
+                    .expectResultMessagePayload(outcomes(
                             new BatchOutcome(new Rejection(PARTY_FINISHED, "this party has finished", null))));
         }
 
@@ -1300,6 +1301,10 @@ class WatchPartyTest {
     private static TicketPurchasedEvent purchased(UUID user) {
         return new TicketPurchasedEvent(PARTY, id("purchase by " + user), user, STANDARD, STANDARD_PRICE, "EUR",
                 NOW.minus(Duration.ofDays(1)), null, null);
+    }
+
+    private static BatchOutcomes outcomes(BatchOutcome... outcomes) {
+        return new BatchOutcomes(List.of(outcomes));
     }
 
     private static JoinPartyCommand join(UUID user) {

@@ -1,6 +1,6 @@
 package com.watchparty.realtime.commands;
 
-import com.watchparty.api.error.BatchOutcome;
+import com.watchparty.api.error.BatchOutcomes;
 import com.watchparty.api.error.RejectedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
  * keep the order in which they arrived.
  *
  * @param <C> the command that one person sends, batched into the command that {@code batchOf} makes, whose answer is
- *            a {@link BatchOutcome} per command, in order
+ *            {@link BatchOutcomes}: one per command, in order
  */
 public final class PartyBatches<C> {
 
@@ -78,7 +78,7 @@ public final class PartyBatches<C> {
         while (batch != null) {
             Append append = new Append(partyId, party, batch);
             try {
-                commands.<List<BatchOutcome>>send(batchOf.apply(partyId, batch.stream().map(Pending::command).toList()))
+                commands.<BatchOutcomes>send(batchOf.apply(partyId, batch.stream().map(Pending::command).toList()))
                         .whenComplete(append::settle);
             } catch (RuntimeException e) {
                 append.settle(null, e);
@@ -123,15 +123,19 @@ public final class PartyBatches<C> {
             this.batch = batch;
         }
 
-        void settle(List<BatchOutcome> outcomes, Throwable failure) {
+        void settle(BatchOutcomes outcomes, Throwable failure) {
             for (int i = 0; i < batch.size(); i++) {
                 CompletableFuture<Void> done = batch.get(i).done();
                 if (failure != null) {
                     done.completeExceptionally(failure);
-                } else if (outcomes.get(i).isDone()) {
+                } else if (outcomes == null || outcomes.outcomes().size() != batch.size()) {
+                    // never leave a sender without an answer, whatever came back
+                    done.completeExceptionally(new IllegalStateException("a batch of " + batch.size()
+                            + " was answered " + outcomes));
+                } else if (outcomes.outcomes().get(i).isDone()) {
                     done.complete(null);
                 } else {
-                    done.completeExceptionally(new RejectedException(outcomes.get(i).refusal()));
+                    done.completeExceptionally(new RejectedException(outcomes.outcomes().get(i).refusal()));
                 }
             }
             boolean carryOn;
