@@ -5,6 +5,17 @@ import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.UnbanUserCommand;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
@@ -37,6 +48,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,7 +77,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         filterEventsByType = true)
-@Revision("1")
+@Revision("2")
 public class WatchParty {
 
     static final String START_DEADLINE = "watch-party-start";
@@ -74,6 +86,8 @@ public class WatchParty {
     static final String START_DEADLINE_ID = "startDeadlineId";
     static final String END_DEADLINE_ID = "endDeadlineId";
     static final int MAX_MESSAGE_LENGTH = 500;
+    static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
+    static final int MAX_BAN_REASON_LENGTH = 200;
 
     @AggregateIdentifier
     private UUID partyId;
@@ -86,6 +100,9 @@ public class WatchParty {
     private String endDeadlineId;
     private final Map<UUID, Seat> seatsByUser = new HashMap<>();
     private final Set<UUID> participants = new HashSet<>();
+    private final Set<UUID> moderators = new HashSet<>();
+    private final Map<UUID, Instant> mutedUntil = new HashMap<>();
+    private final Set<UUID> banned = new HashSet<>();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -174,6 +191,7 @@ public class WatchParty {
     @CommandHandler
     public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(!banned.contains(command.userId()), BANNED, "you are banned from this party");
         require(command.admin() || seatsByUser.containsKey(command.userId()), TICKET_REQUIRED,
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
@@ -199,9 +217,13 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public void handle(SendChatMessageCommand command) {
+    public void handle(SendChatMessageCommand command, Clock clock) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
         require(participants.contains(command.userId()), NOT_JOINED, "join the party before chatting");
+        Instant muteEnds = mutedUntil.getOrDefault(command.userId(), Instant.MIN);
+        Instant now = clock.instant();
+        require(!muteEnds.isAfter(now), MUTED, "you are muted for another "
+                + Math.max(1, Duration.between(now, muteEnds).toSeconds()) + " seconds");
         String content = command.content() == null ? "" : command.content().strip();
         require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
@@ -210,8 +232,8 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public List<BatchOutcome> handle(SendChatMessageBatchCommand command) {
-        return command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList();
+    public List<BatchOutcome> handle(SendChatMessageBatchCommand command, Clock clock) {
+        return command.lines().stream().map(line -> outcomeOf(() -> handle(line, clock))).toList();
     }
 
     /** One command of a batch: refused alone, so the others still go ahead. */
@@ -235,6 +257,67 @@ public class WatchParty {
                 "position must be a number of seconds, 0 or more", "position");
         double position = Math.min(command.position(), movieDurationSeconds);
         apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+    }
+
+    @CommandHandler
+    public void handle(SetModeratorCommand command) {
+        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
+                "only the host or an admin names moderators");
+        require(!command.userId().equals(host), VALIDATION_FAILED, "the host moderates already", "userId");
+        if (moderators.contains(command.userId()) != command.moderator()) {
+            apply(new ModeratorChangedEvent(partyId, command.userId(), command.moderator(), command.by().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(MuteUserCommand command, Clock clock) {
+        requireModerator(command.by(), command.userId());
+        require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
+                "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
+        apply(new UserMutedEvent(partyId, command.userId(), clock.instant().plusSeconds(command.seconds()),
+                command.by().userId()));
+    }
+
+    @CommandHandler
+    public void handle(KickUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        if (participants.contains(command.userId())) {
+            apply(new UserKickedEvent(partyId, command.userId(), command.by().userId()));
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(BanUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
+                "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
+        if (reason != null) {
+            ONE_LINE.require(reason, "reason");
+        }
+        if (banned.contains(command.userId())) {
+            return;
+        }
+        apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
+        if (participants.contains(command.userId())) {
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnbanUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        if (banned.contains(command.userId())) {
+            apply(new UserUnbannedEvent(partyId, command.userId(), command.by().userId()));
+        }
+    }
+
+    /** The host, the party's moderators and admins moderate; nobody moderates the host. */
+    private void requireModerator(Moderator by, UUID target) {
+        require(by.admin() || by.userId().equals(host) || moderators.contains(by.userId()), FORBIDDEN,
+                "only the host, a moderator or an admin may do this");
+        require(!target.equals(host), FORBIDDEN, "nobody moderates the host");
     }
 
     @DeadlineHandler(deadlineName = START_DEADLINE)
@@ -310,6 +393,30 @@ public class WatchParty {
     @EventSourcingHandler
     void on(UserLeftPartyEvent event) {
         participants.remove(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(ModeratorChangedEvent event) {
+        if (event.moderator()) {
+            moderators.add(event.userId());
+        } else {
+            moderators.remove(event.userId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserMutedEvent event) {
+        mutedUntil.put(event.userId(), event.until());
+    }
+
+    @EventSourcingHandler
+    void on(UserBannedEvent event) {
+        banned.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(UserUnbannedEvent event) {
+        banned.remove(event.userId());
     }
 
 

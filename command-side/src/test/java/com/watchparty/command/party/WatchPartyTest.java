@@ -6,6 +6,17 @@ import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.UnbanUserCommand;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
@@ -965,6 +976,191 @@ class WatchPartyTest {
 
         private ControlPlaybackCommand player(UUID user, PlayerAction action, double position) {
             return new ControlPlaybackCommand(PARTY, user, action, position, false);
+        }
+    }
+
+    @Nested
+    class Moderating {
+
+        private final Moderator host = new Moderator(ADMIN, false);
+        private final Moderator anotherAdmin = new Moderator(id("another admin"), true);
+        private final Moderator alice = new Moderator(ALICE, false);
+
+        @Test
+        void letsTheHostNameAModerator() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetModeratorCommand(PARTY, ALICE, true, host))
+                    .expectEvents(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN));
+        }
+
+        @Test
+        void letsAnAdminRemoveAModerator() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, ALICE, false, anotherAdmin))
+                    .expectEvents(new ModeratorChangedEvent(PARTY, ALICE, false, anotherAdmin.userId()));
+        }
+
+        @Test
+        void refusesAModeratorNamingAnother() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, BOB, true, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void namingAModeratorTwiceChangesNothing() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, ALICE, true, host))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAParticipantMuting() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), joined(BOB))
+                    .when(new MuteUserCommand(PARTY, BOB, 60, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToModerateTheHost() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new BanUserCommand(PARTY, ADMIN, null, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {-1, 86_401})
+        void refusesAMuteOutOfRange(long seconds) {
+            fixture.given(ongoingParty(MAX))
+                    .when(new MuteUserCommand(PARTY, BOB, seconds, host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aModeratorMutesUntilATimeFromNow() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new MuteUserCommand(PARTY, BOB, 60, alice))
+                    .expectEvents(new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ALICE));
+        }
+
+        @Test
+        void refusesAMutedUsersMessageWithTheTimeLeft() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .andGivenCurrentTime(NOW.plusSeconds(15))
+                    .when(new SendChatMessageCommand(PARTY, id("message"), BOB, "hello"))
+                    .expectException(rejectedWith(MUTED))
+                    .expectExceptionMessage(containsString("45 seconds"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMuteEndsOnTime() {
+            UUID messageId = id("message");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .andGivenCurrentTime(NOW.plusSeconds(60))
+                    .when(new SendChatMessageCommand(PARTY, messageId, BOB, "back"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, BOB, "back"));
+        }
+
+        @Test
+        void aBatchRefusesOnlyTheMutedUsersLines() {
+            UUID fromAlice = id("from alice");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), joined(BOB),
+                            new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(
+                            new SendChatMessageCommand(PARTY, id("from bob"), BOB, "hi"),
+                            new SendChatMessageCommand(PARTY, fromAlice, ALICE, "hi"))))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, fromAlice, ALICE, "hi"))
+                    .expectResultMessagePayloadMatching(matches((List<BatchOutcome> outcomes) ->
+                            outcomes.get(0).refusal().code() == MUTED && outcomes.get(1).isDone()));
+        }
+
+        @Test
+        void kickingTakesTheUserOutOfTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB))
+                    .when(new KickUserCommand(PARTY, BOB, host))
+                    .expectEvents(new UserKickedEvent(PARTY, BOB, ADMIN), new UserLeftPartyEvent(PARTY, BOB));
+        }
+
+        @Test
+        void aKickedUserMayComeBack() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserKickedEvent(PARTY, BOB, ADMIN),
+                            new UserLeftPartyEvent(PARTY, BOB))
+                    .when(join(BOB))
+                    .expectEvents(joined(BOB));
+        }
+
+        @Test
+        void banningTakesTheUserOutOfTheRoomWithTheReason() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB))
+                    .when(new BanUserCommand(PARTY, BOB, "  spoilers ", host))
+                    .expectEvents(new UserBannedEvent(PARTY, BOB, "spoilers", ADMIN), new UserLeftPartyEvent(PARTY, BOB));
+        }
+
+        @Test
+        void refusesABanReasonThatIsNotOneLine() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new BanUserCommand(PARTY, BOB, "spoilers\nand more", host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBannedUserCannotJoinEvenWithATicket() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(join(BOB))
+                    .expectException(rejectedWith(BANNED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBatchOfJoinsRefusesOnlyTheBannedUser() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(new JoinPartyBatchCommand(PARTY, List.of(join(BOB), join(ALICE))))
+                    .expectEvents(joined(ALICE))
+                    .expectResultMessagePayloadMatching(matches((List<BatchOutcome> outcomes) ->
+                            outcomes.get(0).refusal().code() == BANNED && outcomes.get(1).isDone()));
+        }
+
+        @Test
+        void anUnbannedUserMayJoinAgain() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN),
+                            new UserUnbannedEvent(PARTY, BOB, ADMIN))
+                    .when(join(BOB))
+                    .expectEvents(joined(BOB));
+        }
+
+        @Test
+        void unbanningIsTheModeratorsToo() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(new UnbanUserCommand(PARTY, BOB, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        private JoinPartyCommand join(UUID user) {
+            return new JoinPartyCommand(PARTY, user, NAMES.get(user), false);
         }
     }
 

@@ -18,6 +18,10 @@ public enum ErrorCode {
     FORBIDDEN(403),
     TICKET_REQUIRED(403),
     NOT_JOINED(403),
+    /** A moderator's timeout: the message says how long it still runs. */
+    MUTED(403),
+    /** Banned from this party by its host or a moderator. */
+    BANNED(403),
     NOT_FOUND(404),
     PARTY_NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
