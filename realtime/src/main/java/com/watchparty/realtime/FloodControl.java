@@ -17,7 +17,7 @@ import java.util.UUID;
 @Component
 class FloodControl {
 
-    /** What a budget is spent on. */
+    /** What a budget is spent on: {@code PLAYER} also pays for moderation actions, both rare and deliberate. */
     enum Budget { CHAT, PLAYER }
 
     private final Cache<UUID, Bucket> chat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();

@@ -10,6 +10,7 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,7 @@ public final class SocketEvents {
     public static final String PARTY_STATUS = "party_status";
     public static final String AUTH_ERROR = "auth_error";
     public static final String REPLAY_EVENTS = "replay_events";
+    public static final String KICKED = "kicked";
 
     private SocketEvents() {
     }
@@ -39,12 +41,20 @@ public final class SocketEvents {
      * @param shown  the people the list names, in join order (all of them, or a crowd's host and latest joiners)
      * @param count  everyone in the room
      * @param hostId the party's host, marked {@code host: true}
+     * @param moderators the party's moderators, marked {@code moderator: true}
      */
-    public static JSONObject participantList(UUID partyId, List<Participant> shown, int count, UUID hostId) {
+    public static JSONObject participantList(UUID partyId, List<Participant> shown, int count, UUID hostId,
+                                             Set<UUID> moderators) {
         JSONArray list = new JSONArray();
         shown.forEach(p -> {
             JSONObject entry = new JSONObject().put("userId", p.userId().toString()).put("username", p.username());
-            list.put(p.userId().equals(hostId) ? entry.put("host", true) : entry);
+            if (p.userId().equals(hostId)) {
+                entry.put("host", true);
+            }
+            if (moderators.contains(p.userId())) {
+                entry.put("moderator", true);
+            }
+            list.put(entry);
         });
         JSONObject payload = new JSONObject().put("partyId", partyId.toString()).put("participants", list)
                 .put("count", count);
@@ -71,6 +81,11 @@ public final class SocketEvents {
                 .put("serverTime", playback.serverTime().toEpochMilli())
                 .put("playbackRate", playback.playbackRate())
                 .put("updatedBy", playback.updatedBy() == null ? JSONObject.NULL : playback.updatedBy().toString());
+    }
+
+    /** To the sockets of a user a moderator put out; {@code banned}: they cannot join again. */
+    public static JSONObject kicked(UUID partyId, boolean banned) {
+        return new JSONObject().put("partyId", partyId.toString()).put("banned", banned);
     }
 
     public static JSONObject status(UUID partyId, String status) {

@@ -6,6 +6,12 @@ import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
 import com.watchparty.api.identity.Caller;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.replay.ReplayTimeline;
@@ -66,14 +72,22 @@ class WatchPartySocketGateway {
     private final Clock clock;
     private final ScheduledExecutorService expiries;
     /** Every client event of the namespace, by name; anything else is answered {@code unknown_event}. */
-    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
-            "join_party", this::join,
-            "leave_party", this::leave,
-            "send_message", this::sendMessage,
-            "player_action", this::playerAction,
-            "time_sync", this::timeSync,
-            "join_replay", this::joinReplay,
-            "replay_seek", this::replaySeek);
+    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.ofEntries(
+            Map.entry("join_party", this::join),
+            Map.entry("leave_party", this::leave),
+            Map.entry("send_message", this::sendMessage),
+            Map.entry("player_action", this::playerAction),
+            Map.entry("time_sync", this::timeSync),
+            Map.entry("join_replay", this::joinReplay),
+            Map.entry("replay_seek", this::replaySeek),
+            Map.entry("set_moderator", (session, request) -> moderate(session, request,
+                    (partyId, userId, by) -> new SetModeratorCommand(partyId, userId, request.bool("moderator"), by))),
+            Map.entry("mute_user", (session, request) -> moderate(session, request,
+                    (partyId, userId, by) -> new MuteUserCommand(partyId, userId, request.wholeNumber("seconds"), by))),
+            Map.entry("kick_user", (session, request) -> moderate(session, request, KickUserCommand::new)),
+            Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
+                    new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
+            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)));
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
@@ -148,7 +162,7 @@ class WatchPartySocketGateway {
         }
         return presence.join(partyId, session.caller(), session.socket().getId()).thenApply(joined -> {
             session.parties().add(partyId);
-            rooms.enter(partyId, session.socket());
+            rooms.enter(partyId, session.caller().id(), session.socket());
             return SocketEvents.ok().put("partyId", partyId.toString())
                     .put("userId", session.caller().id().toString()).put("username", session.caller().name());
         });
@@ -185,6 +199,22 @@ class WatchPartySocketGateway {
         return playerActions.submit(partyId, session.caller().id(), action, () -> commands.send(
                 new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin()))
                 .thenApply(done -> SocketEvents.ok()));
+    }
+
+    /** A moderation command about {@code {partyId, userId}}; the party decides who may send it. */
+    private CompletableFuture<JSONObject> moderate(Session session, SocketRequest request, ModerationCommand command) {
+        UUID partyId = request.uuid("partyId");
+        UUID userId = request.uuid("userId");
+        Object built = command.of(partyId, userId, new Moderator(session.caller().id(), session.caller().admin()));
+        if (!floodControl.tryAcquire(FloodControl.Budget.PLAYER, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many actions");
+        }
+        return commands.send(built).thenApply(done -> SocketEvents.ok());
+    }
+
+    @FunctionalInterface
+    private interface ModerationCommand {
+        Object of(UUID partyId, UUID userId, Moderator by);
     }
 
     /** Opens a finished party's replay on this socket: the ack carries the film's playback segments. */

@@ -78,6 +78,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/watch-parties", "/movies", "/tickets").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/watch-parties/*").hasRole("ADMIN")
+                        .requestMatchers("/watch-parties/*/moderators/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

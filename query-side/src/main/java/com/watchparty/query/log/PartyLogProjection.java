@@ -6,6 +6,11 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.log.FindPartyLogQuery;
 import com.watchparty.api.log.LogEventType;
 import com.watchparty.api.log.PartyLogEntry;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
@@ -32,7 +37,7 @@ import static com.watchparty.query.Timestamps.of;
 import static com.watchparty.query.Timestamps.read;
 
 /**
- * The seed's WatchPartyLog: every join, leave, message and player action of a party, in the order they were
+ * The seed's WatchPartyLog: every join, leave, message, player action and moderation of a party, in the order they were
  * stored, with {@code event_time} in seconds from the party's (current) start time.
  */
 @Component
@@ -73,6 +78,31 @@ class PartyLogProjection {
 
     @EventHandler
     void on(PlaybackChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(ModeratorChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserMutedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserKickedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserBannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserUnbannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         append(event, message, sequence);
     }
 

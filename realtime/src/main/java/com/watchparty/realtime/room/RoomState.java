@@ -1,6 +1,9 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
@@ -21,10 +24,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,6 +45,7 @@ final class RoomState {
     private int movieDurationSeconds;
     private UUID hostId;
     private PlaybackState playback = PlaybackState.pausedAtStart(Instant.EPOCH);
+    private final Set<UUID> moderators = new HashSet<>();
     private final Map<UUID, String> participants = new LinkedHashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
     private final Deque<ChatMessage> recentMessages = new ArrayDeque<>();
@@ -91,6 +97,17 @@ final class RoomState {
                 recentMessages.removeFirst();
             }
             return Optional.of(new RoomUpdate.MessagePosted(partyId, sequence, message));
+        } else if (event instanceof ModeratorChangedEvent e) {
+            if (e.moderator()) {
+                moderators.add(e.userId());
+            } else {
+                moderators.remove(e.userId());
+            }
+            return Optional.of(new RoomUpdate.ModeratorChanged(partyId, sequence, e.userId(), e.moderator()));
+        } else if (event instanceof UserKickedEvent e) {
+            return Optional.of(new RoomUpdate.UserRemoved(partyId, sequence, e.userId(), false));
+        } else if (event instanceof UserBannedEvent e) {
+            return Optional.of(new RoomUpdate.UserRemoved(partyId, sequence, e.userId(), true));
         } else if (event instanceof PlaybackChangedEvent e) {
             playback = playback.after(e.action(), e.position(), at, e.userId());
             return Optional.of(new RoomUpdate.PlaybackChanged(partyId, sequence, playback));
@@ -99,7 +116,7 @@ final class RoomState {
     }
 
     RoomSnapshot snapshot(Instant now) {
-        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, participants(),
+        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, moderators, participants(),
                 playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages));
     }
 

@@ -26,6 +26,16 @@ public sealed interface RoomUpdate {
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
     }
 
+    record ModeratorChanged(UUID partyId, long sequence, UUID userId, boolean moderator) implements RoomUpdate {
+    }
+
+    /**
+     * A moderator put the user out ({@code banned}: for good): their sockets leave the room now. The
+     * {@link UserLeft} that follows tells the room.
+     */
+    record UserRemoved(UUID partyId, long sequence, UUID userId, boolean banned) implements RoomUpdate {
+    }
+
     /** At {@link PartyStatus#FINISHED} the room empties. */
     record StatusChanged(UUID partyId, long sequence, PartyStatus status) implements RoomUpdate {
     }

@@ -1,16 +1,21 @@
 package com.watchparty.command.party.web;
 
 import com.watchparty.api.identity.Caller;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.SetModeratorCommand;
 import com.watchparty.api.party.FindWatchPartyQuery;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyView;
 import com.watchparty.command.web.ReadYourWrites;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +29,11 @@ import java.util.UUID;
 class WatchPartyCommandController {
 
     private final ReadYourWrites readYourWrites;
+    private final CommandGateway commands;
 
-    WatchPartyCommandController(ReadYourWrites readYourWrites) {
+    WatchPartyCommandController(ReadYourWrites readYourWrites, CommandGateway commands) {
         this.readYourWrites = readYourWrites;
+        this.commands = commands;
     }
 
     @PostMapping
@@ -47,5 +54,18 @@ class WatchPartyCommandController {
                 .view()
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.accepted().location(URI.create("/watch-parties/" + id)).build());
+    }
+
+    /** Names a moderator of the party; idempotent. The room's {@code participant_list} marks them. */
+    @PutMapping("/{id}/moderators/{userId}")
+    ResponseEntity<Void> addModerator(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
+        commands.sendAndWait(new SetModeratorCommand(id, userId, true, new Moderator(caller.id(), caller.admin())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/moderators/{userId}")
+    ResponseEntity<Void> removeModerator(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
+        commands.sendAndWait(new SetModeratorCommand(id, userId, false, new Moderator(caller.id(), caller.admin())));
+        return ResponseEntity.noContent().build();
     }
 }
