@@ -64,6 +64,8 @@ final class RestFuzzCases {
             new Route("PATCH", "/watch-parties/{party}", Access.ADMIN, List.of(), RestFuzzCases::partyChangeBody),
             new Route("POST", "/watch-parties/{party}/purchase", Access.USER, List.of(),
                     f -> json("ticket_id", quoted(f.ticket()))),
+            new Route("PUT", "/watch-parties/{party}/moderators/{user}", Access.ADMIN, List.of(), null),
+            new Route("DELETE", "/watch-parties/{party}/moderators/{user}", Access.ADMIN, List.of(), null),
             new Route("GET", "/watch-parties/{party}/logs", Access.USER, List.of("page", "size"), null),
             new Route("GET", "/watch-parties/{party}/logs/stream", Access.USER, List.of(), null),
             new Route("GET", "/watch-parties/{finished}/replay", Access.USER,
@@ -355,6 +357,7 @@ final class RestFuzzCases {
                 .replace("{finished}", fixtures.finishedParty().toString())
                 .replace("{movie}", fixtures.movie().toString())
                 .replace("{ticket}", fixtures.ticket().toString())
+                .replace("{user}", UUID.randomUUID().toString())
                 .replace("{projection}", "movies")
                 .replace("{processor}", "room-feed");
         List<String> query = new ArrayList<>();

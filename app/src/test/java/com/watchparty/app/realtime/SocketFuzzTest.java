@@ -42,11 +42,13 @@ class SocketFuzzTest {
     /** {@code watchparty.realtime.max-payload-bytes}: a bigger message closes the sender's connection (1009). */
     private static final int MAX_PAYLOAD_BYTES = 16_384;
     private static final List<String> EVENTS = List.of("join_party", "leave_party", "send_message", "player_action",
-            "time_sync", "join_replay", "replay_seek");
+            "time_sync", "join_replay", "replay_seek", "set_moderator", "mute_user", "kick_user", "ban_user",
+            "unban_user");
     /** Codes an ack may carry for input that is wrong: anything else (internal_error) is a failure. */
     private static final List<String> EXPECTED_CODES = List.of("validation_failed", "unknown_event", "not_joined",
             "party_not_found", "ticket_required", "forbidden", "rate_limited", "party_not_finished",
-            "party_not_open", "party_finished", "party_not_ongoing", "replay_not_ready", "movie_not_found");
+            "party_not_open", "party_finished", "party_not_ongoing", "replay_not_ready", "movie_not_found", "muted",
+            "banned");
 
     @LocalServerPort
     int port;
@@ -160,7 +162,8 @@ class SocketFuzzTest {
 
     private JSONObject payload(Random random) {
         JSONObject payload = new JSONObject();
-        for (String field : List.of("partyId", "userId", "username", "content", "action", "position", "t0")) {
+        for (String field : List.of("partyId", "userId", "username", "content", "action", "position", "t0",
+                "moderator", "seconds", "reason")) {
             if (random.nextInt(3) > 0) {
                 payload.put(field, value(random, field));
             }
@@ -179,7 +182,7 @@ class SocketFuzzTest {
                 () -> JSONObject.NULL, () -> random.nextBoolean(), () -> new JSONArray().put(1).put("x"),
                 () -> new JSONObject().put("nested", text(random, 5)),
                 () -> List.of("play", "pause", "seek").get(random.nextInt(3)),
-                () -> random.nextInt(7200), () -> "0".repeat(400));
+                () -> random.nextInt(7200), () -> "0".repeat(400), () -> ben.id().toString());
         return field.equals("partyId") && random.nextBoolean() ? party.toString()
                 : values.get(random.nextInt(values.size())).get();
     }
