@@ -28,6 +28,7 @@ public final class SocketEvents {
     public static final String AUTH_ERROR = "auth_error";
     public static final String REPLAY_EVENTS = "replay_events";
     public static final String KICKED = "kicked";
+    public static final String MESSAGE_DELETED = "message_deleted";
 
     private SocketEvents() {
     }
@@ -81,6 +82,11 @@ public final class SocketEvents {
                 .put("serverTime", playback.serverTime().toEpochMilli())
                 .put("playbackRate", playback.playbackRate())
                 .put("updatedBy", playback.updatedBy() == null ? JSONObject.NULL : playback.updatedBy().toString());
+    }
+
+    public static JSONObject messageDeleted(UUID partyId, UUID messageId, UUID deletedBy) {
+        return new JSONObject().put("partyId", partyId.toString()).put("messageId", messageId.toString())
+                .put("deletedBy", deletedBy.toString());
     }
 
     /** To the sockets of a user a moderator put out; {@code banned}: they cannot join again. */

@@ -7,6 +7,7 @@ import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
 import com.watchparty.api.identity.Caller;
 import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
 import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.MuteUserCommand;
@@ -87,7 +88,8 @@ class WatchPartySocketGateway {
             Map.entry("kick_user", (session, request) -> moderate(session, request, KickUserCommand::new)),
             Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
                     new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
-            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)));
+            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
+            Map.entry("delete_message", this::deleteMessage));
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
@@ -205,11 +207,25 @@ class WatchPartySocketGateway {
     private CompletableFuture<JSONObject> moderate(Session session, SocketRequest request, ModerationCommand command) {
         UUID partyId = request.uuid("partyId");
         UUID userId = request.uuid("userId");
-        Object built = command.of(partyId, userId, new Moderator(session.caller().id(), session.caller().admin()));
+        return moderation(session, command.of(partyId, userId, moderator(session)));
+    }
+
+    /** Its author's within minutes of sending it, or a moderator's: the party judges. */
+    private CompletableFuture<JSONObject> deleteMessage(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        UUID messageId = request.uuid("messageId");
+        return moderation(session, new DeleteMessageCommand(partyId, messageId, moderator(session)));
+    }
+
+    private CompletableFuture<JSONObject> moderation(Session session, Object command) {
         if (!floodControl.tryAcquire(FloodControl.Budget.PLAYER, session.caller().id())) {
             throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many actions");
         }
-        return commands.send(built).thenApply(done -> SocketEvents.ok());
+        return commands.send(command).thenApply(done -> SocketEvents.ok());
+    }
+
+    private static Moderator moderator(Session session) {
+        return new Moderator(session.caller().id(), session.caller().admin());
     }
 
     @FunctionalInterface

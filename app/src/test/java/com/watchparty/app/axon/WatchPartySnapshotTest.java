@@ -5,6 +5,12 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyStartedEvent;
@@ -74,10 +80,15 @@ class WatchPartySnapshotTest {
     private static final UUID ALICE = UUID.randomUUID();
     private static final UUID BOB = UUID.randomUUID();
     private static final UUID CAROL = UUID.randomUUID();
+    private static final UUID DAVE = UUID.randomUUID();
+    private static final UUID HELLO = UUID.randomUUID();
     private static final UUID ALICE_PURCHASE = UUID.randomUUID();
     private static final Instant ALICE_BOUGHT_AT = NOW.minusSeconds(86_400).plusNanos(123_456_789);
 
-    /** A party with all its state set: moved settings, host-only playback, ongoing, seats sold, a room. */
+    /**
+     * A party with all its state set: moved settings, host-only playback, ongoing, seats sold, a room, a moderator,
+     * a timeout and a ban.
+     */
     private static final List<Object> HISTORY = List.of(
             new GenericEventMessage<>(new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_SECONDS, START, END, false, 5,
                     HOST), MetaData.with("startDeadlineId", "start-1").and("endDeadlineId", "end-1")),
@@ -94,7 +105,10 @@ class WatchPartySnapshotTest {
             new UserJoinedPartyEvent(PARTY, ALICE, "alice"),
             new UserJoinedPartyEvent(PARTY, BOB, "bob"),
             new UserLeftPartyEvent(PARTY, BOB),
-            new ChatMessageSentEvent(PARTY, UUID.randomUUID(), ALICE, "hello"));
+            new ChatMessageSentEvent(PARTY, HELLO, ALICE, "hello"),
+            new ModeratorChangedEvent(PARTY, ALICE, true, HOST),
+            new UserMutedEvent(PARTY, BOB, END, ALICE),
+            new UserBannedEvent(PARTY, DAVE, "spoilers", HOST));
 
     private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
 
@@ -108,7 +122,7 @@ class WatchPartySnapshotTest {
 
         assertThat(stored.getType().getName()).isEqualTo(WatchParty.class.getName());
         assertThat(stored.getType().getRevision()).as("the aggregate's @Revision, checked by the snapshot filter")
-                .isEqualTo("1");
+                .isEqualTo("2");
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
@@ -134,7 +148,7 @@ class WatchPartySnapshotTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seatsByUser", "participants");
+                "seatsByUser", "participants", "moderators", "mutedUntil", "banned", "deletableMessages");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 
@@ -177,6 +191,17 @@ class WatchPartySnapshotTest {
                 .expectException(rejectedWith(ErrorCode.TICKET_REQUIRED));
         given(source).when(new LeavePartyCommand(PARTY, ALICE))
                 .expectEvents(new UserLeftPartyEvent(PARTY, ALICE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void theModerationStillHolds(Source source) {
+        given(source).when(new JoinPartyCommand(PARTY, DAVE, "dave", true))
+                .expectException(rejectedWith(ErrorCode.BANNED));
+        given(source).when(new JoinPartyCommand(PARTY, BOB, "bob", false))
+                .expectEvents(new UserJoinedPartyEvent(PARTY, BOB, "bob"));
+        given(source).when(new DeleteMessageCommand(PARTY, HELLO, new Moderator(ALICE, false)))
+                .expectEvents(new MessageDeletedEvent(PARTY, HELLO, ALICE));
     }
 
     @ParameterizedTest

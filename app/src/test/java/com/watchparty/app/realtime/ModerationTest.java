@@ -12,14 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Moderators, timeouts, kicks and bans with real Socket.IO clients, and how the log records them. */
+/**
+ * Moderators, deleted lines, timeouts, kicks and bans with real Socket.IO clients, and how the log and the replay
+ * record them.
+ */
 @WatchPartyIntegrationTest
 class ModerationTest {
 
@@ -151,7 +156,61 @@ class ModerationTest {
                 .path("code").asText()).isEqualTo("party_not_found");
     }
 
+    @Test
+    void aDeletedLineLeavesTheRoomAndTheReplayButNotTheAdminsLog() throws Exception {
+        UUID ticket = api.ticket(host, "1.00", false);
+        Instant start = Instant.now().plusMillis(1500);
+        party = api.scheduleParty(host, api.movie(host, 3600), start, start.plusSeconds(6), 5).id();
+        for (Api.User holder : List.of(ann, ben)) {
+            api.post("/watch-parties/" + party + "/purchase", holder, Map.of("ticket_id", ticket.toString()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                api.get("/watch-parties/" + party, null).text("status").equals("ongoing"));
+        SocketClient annSocket = joined(ann);
+        SocketClient benSocket = joined(ben);
+        ok(annSocket.request("send_message", payload().put("content", "keep")));
+        String oops = annSocket.request("send_message", payload().put("content", "oops")).getString("id");
+        benSocket.next("new_message");
+        benSocket.next("new_message");
+
+        assertError(benSocket.request("delete_message", payload().put("messageId", oops)), "forbidden");
+        ok(annSocket.request("delete_message", payload().put("messageId", oops)));
+
+        JSONObject deleted = benSocket.next("message_deleted");
+        assertThat(deleted.getString("messageId")).isEqualTo(oops);
+        assertThat(deleted.getString("deletedBy")).isEqualTo(ann.id().toString());
+        SocketClient late = joined(host);
+        assertThat(late.next("new_message").getString("content")).isEqualTo("keep");
+        assertThat(late.nextWithin("new_message", Duration.ofMillis(300))).isNull();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> logTypes().contains("message_deleted"));
+        JsonNode forAdmin = messageRow(host, oops);
+        assertThat(forAdmin.path("content").path("content").asText()).isEqualTo("oops");
+        assertThat(forAdmin.path("content").path("removed").asBoolean()).isTrue();
+        JsonNode forAnn = messageRow(ann, oops);
+        assertThat(forAnn.path("content").has("content")).isFalse();
+        assertThat(forAnn.path("content").path("removed").asBoolean()).isTrue();
+        assertThat(api.get("/watch-parties/" + party + "/logs/stream", ben).raw().body()).doesNotContain("oops");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/watch-parties/" + party + "/replay", ann)
+                .status() == 200);
+        JsonNode replayed = api.get("/watch-parties/" + party + "/replay?event_type=message", ann).body()
+                .path("events").path("items");
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).path("content").path("content").asText()).isEqualTo("keep");
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    private JsonNode messageRow(Api.User reader, String messageId) {
+        for (JsonNode row : api.get("/watch-parties/" + party + "/logs?size=100", reader).body().path("items")) {
+            if (row.path("event_type").asText().equals("message")
+                    && row.path("content").path("message_id").asText().equals(messageId)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no log row of message " + messageId);
+    }
 
     private List<String> logTypes() {
         List<String> types = new ArrayList<>();

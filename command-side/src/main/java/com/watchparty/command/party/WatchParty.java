@@ -6,6 +6,8 @@ import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
@@ -38,6 +40,7 @@ import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -52,6 +55,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,6 +92,13 @@ public class WatchParty {
     static final int MAX_MESSAGE_LENGTH = 500;
     static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
     static final int MAX_BAN_REASON_LENGTH = 200;
+    /** How long authors may take back their own message. */
+    static final Duration AUTHOR_DELETE_WINDOW = Duration.ofMinutes(5);
+    /**
+     * How many of the latest messages the party remembers the author and time of, to judge a deletion: enough for
+     * any line still on a screen, and a bounded snapshot however long the party chats.
+     */
+    static final int DELETABLE_MESSAGES = 200;
 
     @AggregateIdentifier
     private UUID partyId;
@@ -103,6 +114,7 @@ public class WatchParty {
     private final Set<UUID> moderators = new HashSet<>();
     private final Map<UUID, Instant> mutedUntil = new HashMap<>();
     private final Set<UUID> banned = new HashSet<>();
+    private final Map<UUID, SentMessage> deletableMessages = new LinkedHashMap<>();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -313,6 +325,20 @@ public class WatchParty {
         }
     }
 
+    @CommandHandler
+    public void handle(DeleteMessageCommand command, Clock clock) {
+        SentMessage message = deletableMessages.get(command.messageId());
+        require(message != null, NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES,
+                "messageId");
+        Moderator by = command.by();
+        boolean moderates = by.admin() || by.userId().equals(host) || moderators.contains(by.userId());
+        boolean authorInTime = by.userId().equals(message.author())
+                && clock.instant().isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
+        require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
+                + AUTHOR_DELETE_WINDOW.toMinutes() + " minutes, may delete a message");
+        apply(new MessageDeletedEvent(partyId, command.messageId(), by.userId()));
+    }
+
     /** The host, the party's moderators and admins moderate; nobody moderates the host. */
     private void requireModerator(Moderator by, UUID target) {
         require(by.admin() || by.userId().equals(host) || moderators.contains(by.userId()), FORBIDDEN,
@@ -396,6 +422,19 @@ public class WatchParty {
     }
 
     @EventSourcingHandler
+    void on(ChatMessageSentEvent event, @Timestamp Instant sentAt) {
+        deletableMessages.put(event.messageId(), new SentMessage(event.userId(), sentAt));
+        if (deletableMessages.size() > DELETABLE_MESSAGES) {
+            deletableMessages.remove(deletableMessages.keySet().iterator().next());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeletedEvent event) {
+        deletableMessages.remove(event.messageId());
+    }
+
+    @EventSourcingHandler
     void on(ModeratorChangedEvent event) {
         if (event.moderator()) {
             moderators.add(event.userId());
@@ -419,6 +458,9 @@ public class WatchParty {
         banned.remove(event.userId());
     }
 
+
+    private record SentMessage(UUID author, Instant sentAt) {
+    }
 
     /** A sold seat, with the key that makes a retried purchase return it again. */
     private record Seat(TicketPurchase purchase, String idempotencyKey) {

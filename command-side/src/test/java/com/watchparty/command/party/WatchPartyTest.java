@@ -7,6 +7,8 @@ import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
 import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
@@ -1156,6 +1158,72 @@ class WatchPartyTest {
                     .andGiven(new UserBannedEvent(PARTY, BOB, null, ADMIN))
                     .when(new UnbanUserCommand(PARTY, BOB, alice))
                     .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAuthorDeletesTheirOwnMessageWithinFiveMinutes() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new ChatMessageSentEvent(PARTY, line, ALICE, "oops"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(5)).minusSeconds(1))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectEvents(new MessageDeletedEvent(PARTY, line, ALICE));
+        }
+
+        @Test
+        void refusesAnAuthorAfterFiveMinutes() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new ChatMessageSentEvent(PARTY, line, ALICE, "oops"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(5)))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesSomeoneElsesMessageToAParticipant() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new ChatMessageSentEvent(PARTY, line, BOB, "mine"))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aModeratorDeletesAnyMessageAnyTime() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, line, BOB, "spoiler"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofHours(1)))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectEvents(new MessageDeletedEvent(PARTY, line, ALICE));
+        }
+
+        @Test
+        void refusesAMessageItDoesNotKnowOrHasDeleted() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new ChatMessageSentEvent(PARTY, line, BOB, "spoiler"),
+                            new MessageDeletedEvent(PARTY, line, ADMIN))
+                    .when(new DeleteMessageCommand(PARTY, line, host))
+                    .expectException(rejectedWith(NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void remembersOnlyTheLatestMessagesForDeletion() {
+            List<Object> lines = new java.util.ArrayList<>(List.of(purchased(BOB), joined(BOB)));
+            for (int i = 0; i <= WatchParty.DELETABLE_MESSAGES; i++) {
+                lines.add(new ChatMessageSentEvent(PARTY, id("line " + i), BOB, "line " + i));
+            }
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(lines)
+                    .when(new DeleteMessageCommand(PARTY, id("line 0"), host))
+                    .expectException(rejectedWith(NOT_FOUND))
                     .expectNoEvents();
         }
 

@@ -2,6 +2,7 @@ package com.watchparty.query.log;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.log.LogEventType;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -37,6 +38,10 @@ public record LogEntry(UUID partyId, UUID userId, LogEventType type, Map<String,
         if (event instanceof PlaybackChangedEvent e) {
             return Optional.of(new LogEntry(e.partyId(), e.userId(), LogEventType.valueOf(e.action().name()),
                     Map.of("position", e.position())));
+        }
+        if (event instanceof MessageDeletedEvent e) {
+            return Optional.of(new LogEntry(e.partyId(), e.deletedBy(), LogEventType.MESSAGE_DELETED,
+                    Map.of("message_id", e.messageId())));
         }
         if (event instanceof ModeratorChangedEvent e) {
             return Optional.of(new LogEntry(e.partyId(), e.by(), LogEventType.MODERATOR,

@@ -1,6 +1,7 @@
 package com.watchparty.query.replay;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyUpdatedEvent;
@@ -79,6 +80,15 @@ class ReplayTimelineProjection {
     @EventHandler
     void on(ChatMessageSentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(event, message, sequence);
+    }
+
+    /** A deleted message never replays, as Twitch hides deleted chat in its VODs. */
+    @EventHandler
+    void on(MessageDeletedEvent event) {
+        jdbc.sql("""
+                        delete from replay_event
+                        where party_id = ? and event_type = 'MESSAGE' and content ->> 'message_id' = ?""")
+                .params(event.partyId(), event.messageId().toString()).update();
     }
 
     @EventHandler

@@ -205,6 +205,10 @@ public class RoomChannels {
             } else if (update instanceof RoomUpdate.PlaybackChanged changed) {
                 playback = changed.playback();
                 send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
+            } else if (update instanceof RoomUpdate.MessageDeleted deleted) {
+                recentMessages.removeIf(m -> m.id().equals(deleted.messageId()));
+                send(SocketEvents.MESSAGE_DELETED, SocketEvents.messageDeleted(partyId, deleted.messageId(),
+                        deleted.deletedBy()));
             } else if (update instanceof RoomUpdate.ModeratorChanged changed) {
                 if (changed.moderator()) {
                     moderators.add(changed.userId());

@@ -1,6 +1,7 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -97,6 +98,9 @@ final class RoomState {
                 recentMessages.removeFirst();
             }
             return Optional.of(new RoomUpdate.MessagePosted(partyId, sequence, message));
+        } else if (event instanceof MessageDeletedEvent e) {
+            recentMessages.removeIf(m -> m.id().equals(e.messageId()));
+            return Optional.of(new RoomUpdate.MessageDeleted(partyId, sequence, e.messageId(), e.deletedBy()));
         } else if (event instanceof ModeratorChangedEvent e) {
             if (e.moderator()) {
                 moderators.add(e.userId());

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum LogEventType {
     MESSAGE, JOIN, LEAVE, PLAY, PAUSE, SEEK,
-    MODERATOR, MUTE, KICK, BAN, UNBAN;
+    MODERATOR, MUTE, KICK, BAN, UNBAN, MESSAGE_DELETED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -26,6 +26,10 @@ public sealed interface RoomUpdate {
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
     }
 
+    /** The line leaves the room's recent messages; clients drop it. */
+    record MessageDeleted(UUID partyId, long sequence, UUID messageId, UUID deletedBy) implements RoomUpdate {
+    }
+
     record ModeratorChanged(UUID partyId, long sequence, UUID userId, boolean moderator) implements RoomUpdate {
     }
 
