@@ -6,6 +6,7 @@ import com.watchparty.api.replay.ReplayEntry;
 import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
+import com.watchparty.api.room.RoomSettings;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
@@ -29,6 +30,7 @@ public final class SocketEvents {
     public static final String REPLAY_EVENTS = "replay_events";
     public static final String KICKED = "kicked";
     public static final String MESSAGE_DELETED = "message_deleted";
+    public static final String ROOM_SETTINGS = "room_settings";
 
     private SocketEvents() {
     }
@@ -82,6 +84,11 @@ public final class SocketEvents {
                 .put("serverTime", playback.serverTime().toEpochMilli())
                 .put("playbackRate", playback.playbackRate())
                 .put("updatedBy", playback.updatedBy() == null ? JSONObject.NULL : playback.updatedBy().toString());
+    }
+
+    public static JSONObject roomSettings(UUID partyId, RoomSettings settings) {
+        return new JSONObject().put("partyId", partyId.toString()).put("slowModeSeconds", settings.slowModeSeconds())
+                .put("hostOnlyPlayback", settings.hostOnlyPlayback());
     }
 
     public static JSONObject messageDeleted(UUID partyId, UUID messageId, UUID deletedBy) {

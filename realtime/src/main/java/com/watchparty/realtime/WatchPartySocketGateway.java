@@ -12,6 +12,7 @@ import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
@@ -89,7 +90,8 @@ class WatchPartySocketGateway {
             Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
                     new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
             Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
-            Map.entry("delete_message", this::deleteMessage));
+            Map.entry("delete_message", this::deleteMessage),
+            Map.entry("set_room_settings", this::setRoomSettings));
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
@@ -215,6 +217,16 @@ class WatchPartySocketGateway {
         UUID partyId = request.uuid("partyId");
         UUID messageId = request.uuid("messageId");
         return moderation(session, new DeleteMessageCommand(partyId, messageId, moderator(session)));
+    }
+
+    /** The host's or an admin's: {@code slowModeSeconds}, {@code hostOnlyPlayback}, or both. */
+    private CompletableFuture<JSONObject> setRoomSettings(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        Integer slowMode = request.has("slowModeSeconds")
+                ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, request.wholeNumber("slowModeSeconds")))
+                : null;
+        Boolean hostOnly = request.has("hostOnlyPlayback") ? request.bool("hostOnlyPlayback") : null;
+        return moderation(session, new SetRoomSettingsCommand(partyId, slowMode, hostOnly, moderator(session)));
     }
 
     private CompletableFuture<JSONObject> moderation(Session session, Object command) {

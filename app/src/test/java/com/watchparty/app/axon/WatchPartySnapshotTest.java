@@ -9,6 +9,7 @@ import com.watchparty.api.moderation.DeleteMessageCommand;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserMutedEvent;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
@@ -87,7 +88,7 @@ class WatchPartySnapshotTest {
 
     /**
      * A party with all its state set: moved settings, host-only playback, ongoing, seats sold, a room, a moderator,
-     * a timeout and a ban.
+     * a timeout, a ban and slow mode.
      */
     private static final List<Object> HISTORY = List.of(
             new GenericEventMessage<>(new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_SECONDS, START, END, false, 5,
@@ -108,7 +109,8 @@ class WatchPartySnapshotTest {
             new ChatMessageSentEvent(PARTY, HELLO, ALICE, "hello"),
             new ModeratorChangedEvent(PARTY, ALICE, true, HOST),
             new UserMutedEvent(PARTY, BOB, END, ALICE),
-            new UserBannedEvent(PARTY, DAVE, "spoilers", HOST));
+            new UserBannedEvent(PARTY, DAVE, "spoilers", HOST),
+            new SlowModeChangedEvent(PARTY, 30, HOST));
 
     private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
 
@@ -148,7 +150,8 @@ class WatchPartySnapshotTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seatsByUser", "participants", "moderators", "mutedUntil", "banned", "deletableMessages");
+                "seatsByUser", "participants", "moderators", "mutedUntil", "banned", "deletableMessages", "slowModeSeconds",
+                "lastMessageAt");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 

@@ -157,6 +157,33 @@ class ModerationTest {
     }
 
     @Test
+    void slowModeIsSetLiveAndSparesTheHostAndModerators() {
+        SocketClient hostSocket = joined(host);
+        SocketClient annSocket = joined(ann);
+        SocketClient benSocket = joined(ben);
+        assertThat(benSocket.next("room_settings").getInt("slowModeSeconds")).isZero();
+
+        assertError(annSocket.request("set_room_settings", payload().put("slowModeSeconds", 30)), "forbidden");
+        assertError(hostSocket.request("set_room_settings", payload().put("slowModeSeconds", 301)),
+                "validation_failed");
+        ok(hostSocket.request("set_room_settings", payload().put("slowModeSeconds", 30)));
+        ok(hostSocket.request("set_moderator", about(ann).put("moderator", true)));
+
+        JSONObject settings = benSocket.next("room_settings");
+        assertThat(settings.getInt("slowModeSeconds")).isEqualTo(30);
+        assertThat(settings.getBoolean("hostOnlyPlayback")).isFalse();
+        ok(benSocket.request("send_message", payload().put("content", "one")));
+        JSONObject refused = benSocket.request("send_message", payload().put("content", "two"));
+        assertError(refused, "slow_mode");
+        assertThat(refused.getJSONObject("error").getString("message")).containsPattern("another \\d+ seconds");
+        for (SocketClient exempt : List.of(hostSocket, annSocket)) {
+            ok(exempt.request("send_message", payload().put("content", "one")));
+            ok(exempt.request("send_message", payload().put("content", "two")));
+        }
+        assertThat(joined(ben).next("room_settings").getInt("slowModeSeconds")).isEqualTo(30);
+    }
+
+    @Test
     void aDeletedLineLeavesTheRoomAndTheReplayButNotTheAdminsLog() throws Exception {
         UUID ticket = api.ticket(host, "1.00", false);
         Instant start = Instant.now().plusMillis(1500);

@@ -13,6 +13,8 @@ import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -99,6 +101,7 @@ public class WatchParty {
      * any line still on a screen, and a bounded snapshot however long the party chats.
      */
     static final int DELETABLE_MESSAGES = 200;
+    static final int MAX_SLOW_MODE_SECONDS = 300;
 
     @AggregateIdentifier
     private UUID partyId;
@@ -115,6 +118,9 @@ public class WatchParty {
     private final Map<UUID, Instant> mutedUntil = new HashMap<>();
     private final Set<UUID> banned = new HashSet<>();
     private final Map<UUID, SentMessage> deletableMessages = new LinkedHashMap<>();
+    private int slowModeSeconds;
+    /** When each person who chatted last sent a line, for slow mode. */
+    private final Map<UUID, Instant> lastMessageAt = new HashMap<>();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -236,6 +242,9 @@ public class WatchParty {
         Instant now = clock.instant();
         require(!muteEnds.isAfter(now), MUTED, "you are muted for another "
                 + Math.max(1, Duration.between(now, muteEnds).toSeconds()) + " seconds");
+        Instant nextLineAt = lastMessageAt.getOrDefault(command.userId(), Instant.MIN).plusSeconds(slowModeSeconds);
+        require(!nextLineAt.isAfter(now) || moderates(command.userId()), SLOW_MODE, "slow mode: wait another "
+                + Math.max(1, Duration.between(now, nextLineAt).toSeconds()) + " seconds");
         String content = command.content() == null ? "" : command.content().strip();
         require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
@@ -269,6 +278,23 @@ public class WatchParty {
                 "position must be a number of seconds, 0 or more", "position");
         double position = Math.min(command.position(), movieDurationSeconds);
         apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+    }
+
+    @CommandHandler
+    public void handle(SetRoomSettingsCommand command) {
+        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
+                "only the host or an admin changes the room's settings");
+        Integer slowMode = command.slowModeSeconds();
+        require(slowMode != null || command.hostOnlyPlayback() != null, VALIDATION_FAILED,
+                "give slowModeSeconds, hostOnlyPlayback or both");
+        require(slowMode == null || (slowMode >= 0 && slowMode <= MAX_SLOW_MODE_SECONDS), VALIDATION_FAILED,
+                "slowModeSeconds must be 0 (off) to " + MAX_SLOW_MODE_SECONDS, "slowModeSeconds");
+        if (slowMode != null && slowMode != slowModeSeconds) {
+            apply(new SlowModeChangedEvent(partyId, slowMode, command.by().userId()));
+        }
+        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback) {
+            apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
+        }
     }
 
     @CommandHandler
@@ -331,7 +357,7 @@ public class WatchParty {
         require(message != null, NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES,
                 "messageId");
         Moderator by = command.by();
-        boolean moderates = by.admin() || by.userId().equals(host) || moderators.contains(by.userId());
+        boolean moderates = by.admin() || moderates(by.userId());
         boolean authorInTime = by.userId().equals(message.author())
                 && clock.instant().isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
         require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
@@ -341,7 +367,7 @@ public class WatchParty {
 
     /** The host, the party's moderators and admins moderate; nobody moderates the host. */
     private void requireModerator(Moderator by, UUID target) {
-        require(by.admin() || by.userId().equals(host) || moderators.contains(by.userId()), FORBIDDEN,
+        require(by.admin() || moderates(by.userId()), FORBIDDEN,
                 "only the host, a moderator or an admin may do this");
         require(!target.equals(host), FORBIDDEN, "nobody moderates the host");
     }
@@ -421,8 +447,19 @@ public class WatchParty {
         participants.remove(event.userId());
     }
 
+    /** The host and the party's moderators; admins besides, when the command says who is one. */
+    private boolean moderates(UUID userId) {
+        return userId.equals(host) || moderators.contains(userId);
+    }
+
+    @EventSourcingHandler
+    void on(SlowModeChangedEvent event) {
+        slowModeSeconds = event.seconds();
+    }
+
     @EventSourcingHandler
     void on(ChatMessageSentEvent event, @Timestamp Instant sentAt) {
+        lastMessageAt.put(event.userId(), sentAt);
         deletableMessages.put(event.messageId(), new SentMessage(event.userId(), sentAt));
         if (deletableMessages.size() > DELETABLE_MESSAGES) {
             deletableMessages.remove(deletableMessages.keySet().iterator().next());

@@ -14,6 +14,8 @@ import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -1113,7 +1115,8 @@ class WatchPartyTest {
             fixture.given(ongoingParty(MAX))
                     .andGiven(purchased(BOB), joined(BOB))
                     .when(new BanUserCommand(PARTY, BOB, "  spoilers ", host))
-                    .expectEvents(new UserBannedEvent(PARTY, BOB, "spoilers", ADMIN), new UserLeftPartyEvent(PARTY, BOB));
+                    .expectEvents(new UserBannedEvent(PARTY, BOB, "spoilers", ADMIN),
+                            new UserLeftPartyEvent(PARTY, BOB));
         }
 
         @Test
@@ -1225,6 +1228,84 @@ class WatchPartyTest {
                     .when(new DeleteMessageCommand(PARTY, id("line 0"), host))
                     .expectException(rejectedWith(NOT_FOUND))
                     .expectNoEvents();
+        }
+
+        @Test
+        void theHostTurnsOnSlowModeAndRestrictsThePlayerInOneGo() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, 30, true, host))
+                    .expectEvents(new SlowModeChangedEvent(PARTY, 30, ADMIN),
+                            new PlaybackControlChangedEvent(PARTY, true));
+        }
+
+        @Test
+        void refusesAModeratorChangingTheRoomSettings() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetRoomSettingsCommand(PARTY, 30, null, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 301})
+        void refusesASlowModeOutOfRange(int seconds) {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, seconds, null, anotherAdmin))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesRoomSettingsThatSetNothing() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, null, null, host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void slowModeRefusesALineTooSoonWithTheTimeLeft() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .andGivenCurrentTime(NOW.plusSeconds(10))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))
+                    .expectException(rejectedWith(SLOW_MODE))
+                    .expectExceptionMessage(containsString("20 seconds"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void slowModeLetsTheNextLineThroughOnTime() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .andGivenCurrentTime(NOW.plusSeconds(30))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("second"), BOB, "second"));
+        }
+
+        @Test
+        void slowModeHoldsWithinABatch() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(
+                            new SendChatMessageCommand(PARTY, id("first"), BOB, "first"),
+                            new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .expectResultMessagePayloadMatching(matches((List<BatchOutcome> outcomes) ->
+                            outcomes.get(0).isDone() && outcomes.get(1).refusal().code() == SLOW_MODE));
+        }
+
+        @Test
+        void moderatorsAreExemptFromSlowMode() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN),
+                            new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN), purchased(ALICE), joined(ALICE),
+                            new ChatMessageSentEvent(PARTY, id("first"), ALICE, "a"))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), ALICE, "b"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("second"), ALICE, "b"));
         }
 
         private JoinPartyCommand join(UUID user) {

@@ -7,6 +7,7 @@ import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
 import com.watchparty.api.room.RoomQuery;
+import com.watchparty.api.room.RoomSettings;
 import com.watchparty.api.room.RoomSnapshot;
 import com.watchparty.api.room.RoomUpdate;
 import com.watchparty.realtime.RealtimeRules;
@@ -74,7 +75,7 @@ public class RoomChannels {
 
     /**
      * Adds {@code userId}'s socket to the room and sends it, in order: participant_list, sync_player, the last
-     * messages.
+     * messages, room_settings.
      */
     public void enter(UUID partyId, UUID userId, SocketIoSocket socket) {
         while (true) {
@@ -90,6 +91,7 @@ public class RoomChannels {
                 socket.send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId,
                         channel.playback.at(clock.instant(), channel.durationSeconds)));
                 channel.recentMessages.forEach(m -> socket.send(SocketEvents.NEW_MESSAGE, SocketEvents.message(m)));
+                socket.send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, channel.settings));
                 return;
             }
         }
@@ -133,6 +135,7 @@ public class RoomChannels {
         /** Who is in, in join order: the latest joiners are the last. */
         private final LinkedHashMap<UUID, Participant> participants = new LinkedHashMap<>();
         private PlaybackState playback;
+        private RoomSettings settings;
         private boolean listScheduled;
         private long listSentAt = Long.MIN_VALUE / 2;
         /** A crowd's list as last sent to the room: what newcomers get until the next one, not a list per newcomer. */
@@ -163,6 +166,7 @@ public class RoomChannels {
             moderators.addAll(room.moderators());
             room.participants().forEach(p -> participants.put(p.userId(), p));
             playback = room.playback();
+            settings = room.settings();
             recentMessages.addAll(room.recentMessages());
             updates = subscription.updates().subscribe(this::onUpdate,
                     failure -> log.error("room feed of party {} ended", partyId, failure));
@@ -205,6 +209,9 @@ public class RoomChannels {
             } else if (update instanceof RoomUpdate.PlaybackChanged changed) {
                 playback = changed.playback();
                 send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
+            } else if (update instanceof RoomUpdate.SettingsChanged changed) {
+                settings = changed.settings();
+                send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings));
             } else if (update instanceof RoomUpdate.MessageDeleted deleted) {
                 recentMessages.removeIf(m -> m.id().equals(deleted.messageId()));
                 send(SocketEvents.MESSAGE_DELETED, SocketEvents.messageDeleted(partyId, deleted.messageId(),

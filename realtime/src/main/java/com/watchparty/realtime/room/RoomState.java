@@ -3,6 +3,7 @@ package com.watchparty.realtime.room;
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
 import com.watchparty.api.party.PartyStatus;
@@ -11,11 +12,13 @@ import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyStartedEvent;
 import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
+import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
 import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
+import com.watchparty.api.room.RoomSettings;
 import com.watchparty.api.room.RoomSnapshot;
 import com.watchparty.api.room.RoomUpdate;
 
@@ -47,6 +50,7 @@ final class RoomState {
     private UUID hostId;
     private PlaybackState playback = PlaybackState.pausedAtStart(Instant.EPOCH);
     private final Set<UUID> moderators = new HashSet<>();
+    private RoomSettings settings = RoomSettings.DEFAULT;
     private final Map<UUID, String> participants = new LinkedHashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
     private final Deque<ChatMessage> recentMessages = new ArrayDeque<>();
@@ -98,6 +102,12 @@ final class RoomState {
                 recentMessages.removeFirst();
             }
             return Optional.of(new RoomUpdate.MessagePosted(partyId, sequence, message));
+        } else if (event instanceof SlowModeChangedEvent e) {
+            settings = new RoomSettings(e.seconds(), settings.hostOnlyPlayback());
+            return Optional.of(new RoomUpdate.SettingsChanged(partyId, sequence, settings));
+        } else if (event instanceof PlaybackControlChangedEvent e) {
+            settings = new RoomSettings(settings.slowModeSeconds(), e.hostOnly());
+            return Optional.of(new RoomUpdate.SettingsChanged(partyId, sequence, settings));
         } else if (event instanceof MessageDeletedEvent e) {
             recentMessages.removeIf(m -> m.id().equals(e.messageId()));
             return Optional.of(new RoomUpdate.MessageDeleted(partyId, sequence, e.messageId(), e.deletedBy()));
@@ -121,7 +131,7 @@ final class RoomState {
 
     RoomSnapshot snapshot(Instant now) {
         return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, moderators, participants(),
-                playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages));
+                playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages), settings);
     }
 
     private Participant participant(UUID userId) {

@@ -29,6 +29,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
+    /** The room's slow mode: the message says how long until the next line may be sent. */
+    SLOW_MODE(429),
     PARTY_FINISHED(409),
     PARTY_NOT_OPEN(409),
     PARTY_NOT_ONGOING(409),

@@ -26,6 +26,9 @@ public sealed interface RoomUpdate {
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
     }
 
+    record SettingsChanged(UUID partyId, long sequence, RoomSettings settings) implements RoomUpdate {
+    }
+
     /** The line leaves the room's recent messages; clients drop it. */
     record MessageDeleted(UUID partyId, long sequence, UUID messageId, UUID deletedBy) implements RoomUpdate {
     }
