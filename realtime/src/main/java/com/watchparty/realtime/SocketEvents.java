@@ -11,6 +11,7 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +32,7 @@ public final class SocketEvents {
     public static final String KICKED = "kicked";
     public static final String MESSAGE_DELETED = "message_deleted";
     public static final String ROOM_SETTINGS = "room_settings";
+    public static final String REACTIONS = "reactions";
 
     private SocketEvents() {
     }
@@ -84,6 +86,11 @@ public final class SocketEvents {
                 .put("serverTime", playback.serverTime().toEpochMilli())
                 .put("playbackRate", playback.playbackRate())
                 .put("updatedBy", playback.updatedBy() == null ? JSONObject.NULL : playback.updatedBy().toString());
+    }
+
+    public static JSONObject reactions(UUID partyId, Map<String, Integer> counts, double mediaTime) {
+        return new JSONObject().put("partyId", partyId.toString()).put("counts", new JSONObject(counts))
+                .put("mediaTime", mediaTime);
     }
 
     public static JSONObject roomSettings(UUID partyId, RoomSettings settings) {

@@ -16,9 +16,11 @@ import com.watchparty.api.moderation.SetRoomSettingsCommand;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.replay.ReplayTimeline;
 import com.watchparty.realtime.commands.PartyBatches;
 import com.watchparty.realtime.presence.Presence;
+import com.watchparty.realtime.reactions.ReactionWindows;
 import com.watchparty.realtime.room.RoomChannels;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
@@ -70,6 +72,7 @@ class WatchPartySocketGateway {
     private final FloodControl floodControl;
     private final PlayerActionQueue playerActions;
     private final Replays replays;
+    private final ReactionWindows reactions;
     private final RealtimeRules rules;
     private final Clock clock;
     private final ScheduledExecutorService expiries;
@@ -91,12 +94,13 @@ class WatchPartySocketGateway {
                     new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
             Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
             Map.entry("delete_message", this::deleteMessage),
-            Map.entry("set_room_settings", this::setRoomSettings));
+            Map.entry("set_room_settings", this::setRoomSettings),
+            Map.entry("send_reaction", this::sendReaction));
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
-                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock,
-                            ScheduledExecutorService realtimeTimers) {
+                            PlayerActionQueue playerActions, Replays replays, ReactionWindows reactions,
+                            RealtimeRules rules, Clock clock, ScheduledExecutorService realtimeTimers) {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
@@ -105,6 +109,7 @@ class WatchPartySocketGateway {
         this.floodControl = floodControl;
         this.playerActions = playerActions;
         this.replays = replays;
+        this.reactions = reactions;
         this.rules = rules;
         this.clock = clock;
         this.expiries = realtimeTimers;
@@ -190,6 +195,21 @@ class WatchPartySocketGateway {
         UUID messageId = UUID.randomUUID();
         return chat.send(partyId, new SendChatMessageCommand(partyId, messageId, session.caller().id(), content))
                 .thenApply(stored -> SocketEvents.ok().put("id", messageId.toString()));
+    }
+
+    /** Acked once counted: the window's counts are stored and pushed to the room together. */
+    private CompletableFuture<JSONObject> sendReaction(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        String emoji = request.text("emoji");
+        if (!Reactions.EMOJI.contains(emoji)) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, "emoji must be one of " + Reactions.EMOJI,
+                    "emoji");
+        }
+        if (!floodControl.tryAcquire(FloodControl.Budget.REACTION, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many reactions");
+        }
+        reactions.add(partyId, emoji);
+        return CompletableFuture.completedFuture(SocketEvents.ok());
     }
 
     private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {

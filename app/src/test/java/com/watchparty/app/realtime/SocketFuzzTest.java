@@ -43,14 +43,14 @@ class SocketFuzzTest {
     /** {@code watchparty.realtime.max-payload-bytes}: a bigger message closes the sender's connection (1009). */
     private static final int MAX_PAYLOAD_BYTES = 16_384;
     private static final List<String> MODERATION_EVENTS = List.of("set_moderator", "mute_user", "kick_user",
-            "ban_user", "unban_user", "delete_message", "set_room_settings");
+            "ban_user", "unban_user", "delete_message", "set_room_settings", "send_reaction");
     private static final List<String> EVENTS = Stream.concat(Stream.of("join_party", "leave_party", "send_message",
             "player_action", "time_sync", "join_replay", "replay_seek"), MODERATION_EVENTS.stream()).toList();
     private static final List<String> FIELDS = List.of("partyId", "userId", "username", "content", "action",
             "position", "t0");
     /** The moderation events' fields instead, about as many, so the share of oversized cases stays the same. */
     private static final List<String> MODERATION_FIELDS = List.of("partyId", "userId", "messageId", "moderator",
-            "seconds", "reason", "slowModeSeconds", "hostOnlyPlayback");
+            "seconds", "reason", "slowModeSeconds", "hostOnlyPlayback", "emoji");
     /** Codes an ack may carry for input that is wrong: anything else (internal_error) is a failure. */
     private static final List<String> EXPECTED_CODES = List.of("validation_failed", "unknown_event", "not_joined",
             "party_not_found", "ticket_required", "forbidden", "rate_limited", "party_not_finished",
@@ -189,7 +189,7 @@ class SocketFuzzTest {
                 () -> JSONObject.NULL, () -> random.nextBoolean(), () -> new JSONArray().put(1).put("x"),
                 () -> new JSONObject().put("nested", text(random, 5)),
                 () -> List.of("play", "pause", "seek").get(random.nextInt(3)),
-                () -> random.nextInt(7200), () -> "0".repeat(400), () -> ben.id().toString());
+                () -> random.nextInt(7200), () -> "0".repeat(400), () -> ben.id().toString(), () -> "😂");
         return field.equals("partyId") && random.nextBoolean() ? party.toString()
                 : values.get(random.nextInt(values.size())).get();
     }

@@ -31,6 +31,9 @@ import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
+import com.watchparty.api.reaction.Reactions;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
+import com.watchparty.api.reaction.RecordReactionsCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -278,6 +281,17 @@ public class WatchParty {
                 "position must be a number of seconds, 0 or more", "position");
         double position = Math.min(command.position(), movieDurationSeconds);
         apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+    }
+
+    /** Who reacted was checked as each tap arrived (a participant, within flood control); here, only what. */
+    @CommandHandler
+    public void handle(RecordReactionsCommand command) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(command.counts() != null && !command.counts().isEmpty()
+                        && command.counts().entrySet().stream().allMatch(count ->
+                        Reactions.EMOJI.contains(count.getKey()) && count.getValue() != null && count.getValue() > 0),
+                VALIDATION_FAILED, "counts are positive numbers of reactions among " + Reactions.EMOJI, "counts");
+        apply(new ReactionsRecordedEvent(partyId, Map.copyOf(command.counts())));
     }
 
     @CommandHandler

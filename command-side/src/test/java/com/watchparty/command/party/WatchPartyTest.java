@@ -32,6 +32,8 @@ import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
+import com.watchparty.api.reaction.RecordReactionsCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -1310,6 +1312,42 @@ class WatchPartyTest {
 
         private JoinPartyCommand join(UUID user) {
             return new JoinPartyCommand(PARTY, user, NAMES.get(user), false);
+        }
+    }
+
+    @Nested
+    class Reacting {
+
+        @Test
+        void storesAWindowOfReactionsAsOneEvent() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("😂", 14, "🎉", 2)))
+                    .expectEvents(new ReactionsRecordedEvent(PARTY, Map.of("😂", 14, "🎉", 2)));
+        }
+
+        @Test
+        void refusesAnEmojiOutsideTheSet() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("💩", 1)))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnEmptyOrNegativeCount() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("👍", 0)))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesReactionsInAFinishedParty() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new WatchPartyFinishedEvent(PARTY))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("👍", 1)))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
         }
     }
 

@@ -11,6 +11,7 @@ import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * What a room event is as a WatchPartyLog row: its {@code event_type}, who, and its {@code content}. The one
- * mapping used by the log and by the replay timeline (which shows no moderation).
+ * mapping used by the log and by the replay timeline (the log has no reactions, the replay no moderation).
  */
 public record LogEntry(UUID partyId, UUID userId, LogEventType type, Map<String, Object> content) {
 
@@ -38,6 +39,9 @@ public record LogEntry(UUID partyId, UUID userId, LogEventType type, Map<String,
         if (event instanceof PlaybackChangedEvent e) {
             return Optional.of(new LogEntry(e.partyId(), e.userId(), LogEventType.valueOf(e.action().name()),
                     Map.of("position", e.position())));
+        }
+        if (event instanceof ReactionsRecordedEvent e) {
+            return Optional.of(new LogEntry(e.partyId(), null, LogEventType.REACTIONS, Map.of("counts", e.counts())));
         }
         if (event instanceof MessageDeletedEvent e) {
             return Optional.of(new LogEntry(e.partyId(), e.deletedBy(), LogEventType.MESSAGE_DELETED,

@@ -8,6 +8,7 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
 import com.watchparty.api.replay.FindReplayQuery;
 import com.watchparty.api.replay.PlaybackSegment;
 import com.watchparty.api.replay.ReplayTimeline;
@@ -79,6 +80,12 @@ class ReplayTimelineProjection {
 
     @EventHandler
     void on(ChatMessageSentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(event, message, sequence);
+    }
+
+    /** A window of reactions replays where it happened in the film. */
+    @EventHandler
+    void on(ReactionsRecordedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(event, message, sequence);
     }
 

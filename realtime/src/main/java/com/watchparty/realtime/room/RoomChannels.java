@@ -209,6 +209,8 @@ public class RoomChannels {
             } else if (update instanceof RoomUpdate.PlaybackChanged changed) {
                 playback = changed.playback();
                 send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
+            } else if (update instanceof RoomUpdate.ReactionsCounted reactions) {
+                send(SocketEvents.REACTIONS, SocketEvents.reactions(partyId, reactions.counts(), reactions.mediaTime()));
             } else if (update instanceof RoomUpdate.SettingsChanged changed) {
                 settings = changed.settings();
                 send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings));

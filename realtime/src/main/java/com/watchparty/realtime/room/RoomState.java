@@ -14,6 +14,7 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
 import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
@@ -102,6 +103,9 @@ final class RoomState {
                 recentMessages.removeFirst();
             }
             return Optional.of(new RoomUpdate.MessagePosted(partyId, sequence, message));
+        } else if (event instanceof ReactionsRecordedEvent e) {
+            return Optional.of(new RoomUpdate.ReactionsCounted(partyId, sequence, e.counts(),
+                    playback.positionAt(at, movieDurationSeconds)));
         } else if (event instanceof SlowModeChangedEvent e) {
             settings = new RoomSettings(e.seconds(), settings.hostOnlyPlayback());
             return Optional.of(new RoomUpdate.SettingsChanged(partyId, sequence, settings));

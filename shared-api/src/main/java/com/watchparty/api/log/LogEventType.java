@@ -8,7 +8,9 @@ import java.util.Locale;
  */
 public enum LogEventType {
     MESSAGE, JOIN, LEAVE, PLAY, PAUSE, SEEK,
-    MODERATOR, MUTE, KICK, BAN, UNBAN, MESSAGE_DELETED;
+    MODERATOR, MUTE, KICK, BAN, UNBAN, MESSAGE_DELETED,
+    /** A window of the room's reactions, counted by emoji; in the replay, not in the log. */
+    REACTIONS;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

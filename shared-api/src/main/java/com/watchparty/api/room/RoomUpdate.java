@@ -2,6 +2,7 @@ package com.watchparty.api.room;
 
 import com.watchparty.api.party.PartyStatus;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,11 @@ public sealed interface RoomUpdate {
     }
 
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
+    }
+
+    /** @param mediaTime the film position when the window's reactions were stored */
+    record ReactionsCounted(UUID partyId, long sequence, Map<String, Integer> counts, double mediaTime)
+            implements RoomUpdate {
     }
 
     record SettingsChanged(UUID partyId, long sequence, RoomSettings settings) implements RoomUpdate {
