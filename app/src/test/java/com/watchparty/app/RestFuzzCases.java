@@ -79,6 +79,8 @@ final class RestFuzzCases {
             new Route("POST", "/tickets/{voucher}/vouchers", Access.ADMIN, List.of(), f -> json("code",
                     "\"FUZZ-CODE\"", "max_usages", "10", "valid_until", "\"2100-01-01T00:00:00Z\"",
                     "watch_party_id", quoted(f.party()))),
+            new Route("PUT", "/watch-parties/{party}/moderators/{user}", Access.ADMIN, List.of(), null),
+            new Route("DELETE", "/watch-parties/{party}/moderators/{user}", Access.ADMIN, List.of(), null),
             new Route("GET", "/watch-parties/{party}/logs", Access.USER, List.of("page", "size"), null),
             new Route("GET", "/watch-parties/{party}/logs/stream", Access.USER, List.of(), null),
             new Route("GET", "/watch-parties/{finished}/replay", Access.USER,
@@ -372,6 +374,7 @@ final class RestFuzzCases {
                 .replace("{movie}", fixtures.movie().toString())
                 .replace("{ticket}", fixtures.ticket().toString())
                 .replace("{voucher}", fixtures.voucherTicket().toString())
+                .replace("{user}", UUID.randomUUID().toString())
                 .replace("{projection}", "movies")
                 .replace("{processor}", "room-feed");
         List<String> query = new ArrayList<>();

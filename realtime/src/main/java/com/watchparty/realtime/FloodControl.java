@@ -17,23 +17,34 @@ import java.util.UUID;
 @Component
 class FloodControl {
 
-    /** What a budget is spent on. */
-    enum Budget { CHAT, PLAYER }
+    /** What a budget is spent on: {@code PLAYER} also pays for moderation actions, both rare and deliberate. */
+    enum Budget { CHAT, PLAYER, REACTION }
 
     private final Cache<UUID, Bucket> chat = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Cache<UUID, Bucket> player = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Cache<UUID, Bucket> reaction = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
     private final Bandwidth chatLimit;
     private final Bandwidth playerLimit;
+    private final Bandwidth reactionLimit;
 
     FloodControl(RealtimeRules rules) {
         this.chatLimit = bandwidth(rules.chatBurst(), rules.chatPerSecond());
         this.playerLimit = bandwidth(rules.playerBurst(), rules.playerPerSecond());
+        this.reactionLimit = bandwidth(rules.reactionBurst(), rules.reactionPerSecond());
     }
 
     /** @return whether {@code userId} may send one more of {@code budget} now; if so, it is spent */
     boolean tryAcquire(Budget budget, UUID userId) {
-        Cache<UUID, Bucket> buckets = budget == Budget.CHAT ? chat : player;
-        Bandwidth limit = budget == Budget.CHAT ? chatLimit : playerLimit;
+        Cache<UUID, Bucket> buckets = switch (budget) {
+            case CHAT -> chat;
+            case PLAYER -> player;
+            case REACTION -> reaction;
+        };
+        Bandwidth limit = switch (budget) {
+            case CHAT -> chatLimit;
+            case PLAYER -> playerLimit;
+            case REACTION -> reactionLimit;
+        };
         return buckets.get(userId, id -> Bucket.builder().addLimit(limit).build()).tryConsume(1);
     }
 

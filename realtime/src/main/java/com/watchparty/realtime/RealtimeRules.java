@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param chatPerSecond   messages per second a user may sustain
  * @param playerBurst     player actions (play, pause, seek) a user may send at once
  * @param playerPerSecond player actions per second a user may sustain
+ * @param reactionBurst   reactions a user may send at once
+ * @param reactionPerSecond reactions per second a user may sustain
+ * @param reactionWindow  how long a room's reactions are counted before they are stored and pushed as one
  * @param leaseHeartbeat  how often an instance renews its presence leases
  * @param leaseTimeout    after how long without renewal a lease (an instance that died) is swept
  * @param replayWindow    how much film ahead a replay viewer is sent at a time
@@ -29,6 +32,8 @@ import java.time.Duration;
 @Validated
 public record RealtimeRules(@NotNull Duration reconnectGrace, @Positive int chatBurst, @Positive double chatPerSecond,
                             @Positive int playerBurst, @Positive double playerPerSecond,
+                            @Positive int reactionBurst, @Positive double reactionPerSecond,
+                            @NotNull Duration reactionWindow,
                             @NotNull Duration leaseHeartbeat, @NotNull Duration leaseTimeout,
                             @NotNull Duration replayWindow, @Positive int crowdSize, @NotNull Duration listEvery,
                             @Positive int listLimit) {

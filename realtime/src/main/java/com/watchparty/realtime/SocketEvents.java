@@ -6,10 +6,13 @@ import com.watchparty.api.replay.ReplayEntry;
 import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
+import com.watchparty.api.room.RoomSettings;
 import org.json.JSONArray;
 import org.json.JSONObject;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,10 @@ public final class SocketEvents {
     public static final String PARTY_STATUS = "party_status";
     public static final String AUTH_ERROR = "auth_error";
     public static final String REPLAY_EVENTS = "replay_events";
+    public static final String KICKED = "kicked";
+    public static final String MESSAGE_DELETED = "message_deleted";
+    public static final String ROOM_SETTINGS = "room_settings";
+    public static final String REACTIONS = "reactions";
 
     private SocketEvents() {
     }
@@ -39,12 +46,20 @@ public final class SocketEvents {
      * @param shown  the people the list names, in join order (all of them, or a crowd's host and latest joiners)
      * @param count  everyone in the room
      * @param hostId the party's host, marked {@code host: true}
+     * @param moderators the party's moderators, marked {@code moderator: true}
      */
-    public static JSONObject participantList(UUID partyId, List<Participant> shown, int count, UUID hostId) {
+    public static JSONObject participantList(UUID partyId, List<Participant> shown, int count, UUID hostId,
+                                             Set<UUID> moderators) {
         JSONArray list = new JSONArray();
         shown.forEach(p -> {
             JSONObject entry = new JSONObject().put("userId", p.userId().toString()).put("username", p.username());
-            list.put(p.userId().equals(hostId) ? entry.put("host", true) : entry);
+            if (p.userId().equals(hostId)) {
+                entry.put("host", true);
+            }
+            if (moderators.contains(p.userId())) {
+                entry.put("moderator", true);
+            }
+            list.put(entry);
         });
         JSONObject payload = new JSONObject().put("partyId", partyId.toString()).put("participants", list)
                 .put("count", count);
@@ -71,6 +86,26 @@ public final class SocketEvents {
                 .put("serverTime", playback.serverTime().toEpochMilli())
                 .put("playbackRate", playback.playbackRate())
                 .put("updatedBy", playback.updatedBy() == null ? JSONObject.NULL : playback.updatedBy().toString());
+    }
+
+    public static JSONObject reactions(UUID partyId, Map<String, Integer> counts, double mediaTime) {
+        return new JSONObject().put("partyId", partyId.toString()).put("counts", new JSONObject(counts))
+                .put("mediaTime", mediaTime);
+    }
+
+    public static JSONObject roomSettings(UUID partyId, RoomSettings settings) {
+        return new JSONObject().put("partyId", partyId.toString()).put("slowModeSeconds", settings.slowModeSeconds())
+                .put("hostOnlyPlayback", settings.hostOnlyPlayback());
+    }
+
+    public static JSONObject messageDeleted(UUID partyId, UUID messageId, UUID deletedBy) {
+        return new JSONObject().put("partyId", partyId.toString()).put("messageId", messageId.toString())
+                .put("deletedBy", deletedBy.toString());
+    }
+
+    /** To the sockets of a user a moderator put out; {@code banned}: they cannot join again. */
+    public static JSONObject kicked(UUID partyId, boolean banned) {
+        return new JSONObject().put("partyId", partyId.toString()).put("banned", banned);
     }
 
     public static JSONObject status(UUID partyId, String status) {

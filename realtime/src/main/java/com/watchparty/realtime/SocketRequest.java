@@ -54,6 +54,21 @@ record SocketRequest(Object argument, SocketIoSocket.ReceivedByLocalAcknowledgem
         return number.doubleValue();
     }
 
+    long wholeNumber(String field) {
+        double value = number(field);
+        if (value != Math.rint(value) || Math.abs(value) > Long.MAX_VALUE / 2) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be a whole number", field);
+        }
+        return (long) value;
+    }
+
+    boolean bool(String field) {
+        if (!(body().opt(field) instanceof Boolean value)) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, field + " must be true or false", field);
+        }
+        return value;
+    }
+
     boolean has(String field) {
         return argument instanceof JSONObject payload && payload.has(field) && !payload.isNull(field);
     }

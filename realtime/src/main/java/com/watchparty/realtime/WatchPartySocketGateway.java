@@ -6,11 +6,21 @@ import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
 import com.watchparty.api.identity.Caller;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
+import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.replay.ReplayTimeline;
 import com.watchparty.realtime.commands.PartyBatches;
 import com.watchparty.realtime.presence.Presence;
+import com.watchparty.realtime.reactions.ReactionWindows;
 import com.watchparty.realtime.room.RoomChannels;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
@@ -62,23 +72,35 @@ class WatchPartySocketGateway {
     private final FloodControl floodControl;
     private final PlayerActionQueue playerActions;
     private final Replays replays;
+    private final ReactionWindows reactions;
     private final RealtimeRules rules;
     private final Clock clock;
     private final ScheduledExecutorService expiries;
     /** Every client event of the namespace, by name; anything else is answered {@code unknown_event}. */
-    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.of(
-            "join_party", this::join,
-            "leave_party", this::leave,
-            "send_message", this::sendMessage,
-            "player_action", this::playerAction,
-            "time_sync", this::timeSync,
-            "join_replay", this::joinReplay,
-            "replay_seek", this::replaySeek);
+    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.ofEntries(
+            Map.entry("join_party", this::join),
+            Map.entry("leave_party", this::leave),
+            Map.entry("send_message", this::sendMessage),
+            Map.entry("player_action", this::playerAction),
+            Map.entry("time_sync", this::timeSync),
+            Map.entry("join_replay", this::joinReplay),
+            Map.entry("replay_seek", this::replaySeek),
+            Map.entry("set_moderator", (session, request) -> moderate(session, request,
+                    (partyId, userId, by) -> new SetModeratorCommand(partyId, userId, request.bool("moderator"), by))),
+            Map.entry("mute_user", (session, request) -> moderate(session, request,
+                    (partyId, userId, by) -> new MuteUserCommand(partyId, userId, request.wholeNumber("seconds"), by))),
+            Map.entry("kick_user", (session, request) -> moderate(session, request, KickUserCommand::new)),
+            Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
+                    new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
+            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
+            Map.entry("delete_message", this::deleteMessage),
+            Map.entry("set_room_settings", this::setRoomSettings),
+            Map.entry("send_reaction", this::sendReaction));
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
-                            PlayerActionQueue playerActions, Replays replays, RealtimeRules rules, Clock clock,
-                            ScheduledExecutorService realtimeTimers) {
+                            PlayerActionQueue playerActions, Replays replays, ReactionWindows reactions,
+                            RealtimeRules rules, Clock clock, ScheduledExecutorService realtimeTimers) {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
@@ -87,6 +109,7 @@ class WatchPartySocketGateway {
         this.floodControl = floodControl;
         this.playerActions = playerActions;
         this.replays = replays;
+        this.reactions = reactions;
         this.rules = rules;
         this.clock = clock;
         this.expiries = realtimeTimers;
@@ -148,7 +171,7 @@ class WatchPartySocketGateway {
         }
         return presence.join(partyId, session.caller(), session.socket().getId()).thenApply(joined -> {
             session.parties().add(partyId);
-            rooms.enter(partyId, session.socket());
+            rooms.enter(partyId, session.caller().id(), session.socket());
             return SocketEvents.ok().put("partyId", partyId.toString())
                     .put("userId", session.caller().id().toString()).put("username", session.caller().name());
         });
@@ -174,6 +197,21 @@ class WatchPartySocketGateway {
                 .thenApply(stored -> SocketEvents.ok().put("id", messageId.toString()));
     }
 
+    /** Acked once counted: the window's counts are stored and pushed to the room together. */
+    private CompletableFuture<JSONObject> sendReaction(Session session, SocketRequest request) {
+        UUID partyId = joinedParty(session, request);
+        String emoji = request.text("emoji");
+        if (!Reactions.EMOJI.contains(emoji)) {
+            throw new RejectedException(ErrorCode.VALIDATION_FAILED, "emoji must be one of " + Reactions.EMOJI,
+                    "emoji");
+        }
+        if (!floodControl.tryAcquire(FloodControl.Budget.REACTION, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many reactions");
+        }
+        reactions.add(partyId, emoji);
+        return CompletableFuture.completedFuture(SocketEvents.ok());
+    }
+
     private CompletableFuture<JSONObject> playerAction(Session session, SocketRequest request) {
         UUID partyId = joinedParty(session, request);
         PlayerAction action = PlayerAction.fromWireName(request.text("action")).orElseThrow(() ->
@@ -185,6 +223,46 @@ class WatchPartySocketGateway {
         return playerActions.submit(partyId, session.caller().id(), action, () -> commands.send(
                 new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin()))
                 .thenApply(done -> SocketEvents.ok()));
+    }
+
+    /** A moderation command about {@code {partyId, userId}}; the party decides who may send it. */
+    private CompletableFuture<JSONObject> moderate(Session session, SocketRequest request, ModerationCommand command) {
+        UUID partyId = request.uuid("partyId");
+        UUID userId = request.uuid("userId");
+        return moderation(session, command.of(partyId, userId, moderator(session)));
+    }
+
+    /** Its author's within minutes of sending it, or a moderator's: the party judges. */
+    private CompletableFuture<JSONObject> deleteMessage(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        UUID messageId = request.uuid("messageId");
+        return moderation(session, new DeleteMessageCommand(partyId, messageId, moderator(session)));
+    }
+
+    /** The host's or an admin's: {@code slowModeSeconds}, {@code hostOnlyPlayback}, or both. */
+    private CompletableFuture<JSONObject> setRoomSettings(Session session, SocketRequest request) {
+        UUID partyId = request.uuid("partyId");
+        Integer slowMode = request.has("slowModeSeconds")
+                ? (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, request.wholeNumber("slowModeSeconds")))
+                : null;
+        Boolean hostOnly = request.has("hostOnlyPlayback") ? request.bool("hostOnlyPlayback") : null;
+        return moderation(session, new SetRoomSettingsCommand(partyId, slowMode, hostOnly, moderator(session)));
+    }
+
+    private CompletableFuture<JSONObject> moderation(Session session, Object command) {
+        if (!floodControl.tryAcquire(FloodControl.Budget.PLAYER, session.caller().id())) {
+            throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many actions");
+        }
+        return commands.send(command).thenApply(done -> SocketEvents.ok());
+    }
+
+    private static Moderator moderator(Session session) {
+        return new Moderator(session.caller().id(), session.caller().admin());
+    }
+
+    @FunctionalInterface
+    private interface ModerationCommand {
+        Object of(UUID partyId, UUID userId, Moderator by);
     }
 
     /** Opens a finished party's replay on this socket: the ack carries the film's playback segments. */

@@ -80,6 +80,7 @@ class SecurityConfiguration {
                                 "/watch-parties/*/invitation-code").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/watch-parties/*/box-office").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.PATCH, "/watch-parties/*").hasRole("ADMIN")
+                        .requestMatchers("/watch-parties/*/moderators/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs

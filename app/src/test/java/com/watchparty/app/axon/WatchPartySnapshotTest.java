@@ -7,6 +7,13 @@ import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyStartedEvent;
@@ -86,12 +93,14 @@ class WatchPartySnapshotTest {
     private static final UUID ERIN = UUID.randomUUID();
     private static final UUID BOB_PURCHASE = UUID.randomUUID();
     private static final String INVITATION = "invitation-1";
+    private static final UUID HELLO = UUID.randomUUID();
     private static final UUID ALICE_PURCHASE = UUID.randomUUID();
     private static final Instant ALICE_BOUGHT_AT = NOW.minusSeconds(86_400).plusNanos(123_456_789);
 
     /**
      * A party with all its state set: moved settings, host-only playback, invite-only, ongoing, seats sold and one
-     * given back, a seat held for the first in line and someone still waiting, a room.
+     * given back, a seat held for the first in line and someone still waiting, a room, a moderator, a timeout, a ban
+     * and slow mode.
      */
     private static final List<Object> HISTORY = List.of(
             new GenericEventMessage<>(new WatchPartyScheduledEvent(PARTY, MOVIE, MOVIE_SECONDS, START, END, false, 5,
@@ -116,7 +125,11 @@ class WatchPartySnapshotTest {
             new UserJoinedPartyEvent(PARTY, ALICE, "alice"),
             new UserJoinedPartyEvent(PARTY, BOB, "bob"),
             new UserLeftPartyEvent(PARTY, BOB),
-            new ChatMessageSentEvent(PARTY, UUID.randomUUID(), ALICE, "hello"));
+            new ChatMessageSentEvent(PARTY, HELLO, ALICE, "hello"),
+            new ModeratorChangedEvent(PARTY, ALICE, true, HOST),
+            new UserMutedEvent(PARTY, BOB, END, ALICE),
+            new UserBannedEvent(PARTY, DAVE, "spoilers", HOST),
+            new SlowModeChangedEvent(PARTY, 30, HOST));
 
     private final Serializer snapshots = EventStoreConfiguration.snapshotSerializer();
 
@@ -157,7 +170,8 @@ class WatchPartySnapshotTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seatsByUser", "participants", "access", "holdsByUser", "waitingList");
+                "seatsByUser", "participants", "access", "holdsByUser", "waitingList", "moderators", "mutedUntil",
+                "banned", "deletableMessages", "slowModeSeconds", "lastMessageAt");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 
@@ -211,6 +225,17 @@ class WatchPartySnapshotTest {
                 .expectException(rejectedWith(ErrorCode.TICKET_REQUIRED));
         given(source).when(new LeavePartyCommand(PARTY, ALICE))
                 .expectEvents(new UserLeftPartyEvent(PARTY, ALICE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void theModerationStillHolds(Source source) {
+        given(source).when(new JoinPartyCommand(PARTY, DAVE, "dave", true))
+                .expectException(rejectedWith(ErrorCode.BANNED));
+        given(source).when(new JoinPartyCommand(PARTY, BOB, "bob", false))
+                .expectEvents(new UserJoinedPartyEvent(PARTY, BOB, "bob"));
+        given(source).when(new DeleteMessageCommand(PARTY, HELLO, new Moderator(ALICE, false)))
+                .expectEvents(new MessageDeletedEvent(PARTY, HELLO, ALICE));
     }
 
     @ParameterizedTest

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,12 +42,20 @@ class SocketFuzzTest {
     private static final int CASES = 1_500;
     /** {@code watchparty.realtime.max-payload-bytes}: a bigger message closes the sender's connection (1009). */
     private static final int MAX_PAYLOAD_BYTES = 16_384;
-    private static final List<String> EVENTS = List.of("join_party", "leave_party", "send_message", "player_action",
-            "time_sync", "join_replay", "replay_seek");
+    private static final List<String> MODERATION_EVENTS = List.of("set_moderator", "mute_user", "kick_user",
+            "ban_user", "unban_user", "delete_message", "set_room_settings", "send_reaction");
+    private static final List<String> EVENTS = Stream.concat(Stream.of("join_party", "leave_party", "send_message",
+            "player_action", "time_sync", "join_replay", "replay_seek"), MODERATION_EVENTS.stream()).toList();
+    private static final List<String> FIELDS = List.of("partyId", "userId", "username", "content", "action",
+            "position", "t0");
+    /** The moderation events' fields instead, about as many, so the share of oversized cases stays the same. */
+    private static final List<String> MODERATION_FIELDS = List.of("partyId", "userId", "messageId", "moderator",
+            "seconds", "reason", "slowModeSeconds", "hostOnlyPlayback", "emoji");
     /** Codes an ack may carry for input that is wrong: anything else (internal_error) is a failure. */
     private static final List<String> EXPECTED_CODES = List.of("validation_failed", "unknown_event", "not_joined",
             "party_not_found", "ticket_required", "forbidden", "rate_limited", "party_not_finished",
-            "party_not_open", "party_finished", "party_not_ongoing", "replay_not_ready", "movie_not_found");
+            "party_not_open", "party_finished", "party_not_ongoing", "replay_not_ready", "movie_not_found", "muted",
+            "banned", "slow_mode", "not_found");
 
     @LocalServerPort
     int port;
@@ -95,7 +104,7 @@ class SocketFuzzTest {
 
         for (int i = 0; i < CASES; i++) {
             String event = random.nextInt(10) == 0 ? randomName(random) : EVENTS.get(random.nextInt(EVENTS.size()));
-            String arguments = arguments(random);
+            String arguments = arguments(random, event);
             String description = "case " + i + " (seed " + SEED + "): " + event + " "
                     + arguments.substring(0, Math.min(200, arguments.length()));
             if (RawSocket.eventFrame(event, arguments, 1).getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {
@@ -148,19 +157,20 @@ class SocketFuzzTest {
     }
 
     /** The text after the event's name: nothing, or one JSON value. */
-    private String arguments(Random random) {
+    private String arguments(Random random, String event) {
+        List<String> fields = MODERATION_EVENTS.contains(event) ? MODERATION_FIELDS : FIELDS;
         return switch (random.nextInt(8)) {
             case 0 -> "";
             case 1 -> scalar(random);
             case 2 -> nested(random, 20 + random.nextInt(4_000));
-            case 3 -> new JSONArray().put(payload(random)).toString();
-            default -> payload(random).toString();
+            case 3 -> new JSONArray().put(payload(random, fields)).toString();
+            default -> payload(random, fields).toString();
         };
     }
 
-    private JSONObject payload(Random random) {
+    private JSONObject payload(Random random, List<String> fields) {
         JSONObject payload = new JSONObject();
-        for (String field : List.of("partyId", "userId", "username", "content", "action", "position", "t0")) {
+        for (String field : fields) {
             if (random.nextInt(3) > 0) {
                 payload.put(field, value(random, field));
             }
@@ -179,7 +189,7 @@ class SocketFuzzTest {
                 () -> JSONObject.NULL, () -> random.nextBoolean(), () -> new JSONArray().put(1).put("x"),
                 () -> new JSONObject().put("nested", text(random, 5)),
                 () -> List.of("play", "pause", "seek").get(random.nextInt(3)),
-                () -> random.nextInt(7200), () -> "0".repeat(400));
+                () -> random.nextInt(7200), () -> "0".repeat(400), () -> ben.id().toString(), () -> "😂");
         return field.equals("partyId") && random.nextBoolean() ? party.toString()
                 : values.get(random.nextInt(values.size())).get();
     }

@@ -82,6 +82,10 @@ public final class Api {
         return send(request(path, user).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response put(String path, User user) {
+        return send(request(path, user).PUT(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Response delete(String path, User user) {
         return send(request(path, user).DELETE());
     }

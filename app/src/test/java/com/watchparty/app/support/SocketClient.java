@@ -22,7 +22,8 @@ public final class SocketClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
     private static final List<String> EVENTS = List.of("user_joined", "user_left", "new_message", "sync_player",
-            "participant_list", "party_status", "auth_error", "replay_events");
+            "participant_list", "party_status", "auth_error", "replay_events", "kicked",
+            "message_deleted", "room_settings", "reactions");
 
     private final Socket socket;
     private final Map<String, BlockingQueue<JSONObject>> received = new ConcurrentHashMap<>();

@@ -8,6 +8,21 @@ import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.UnbanUserCommand;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
@@ -20,6 +35,9 @@ import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
+import com.watchparty.api.reaction.Reactions;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
+import com.watchparty.api.reaction.RecordReactionsCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -39,6 +57,7 @@ import com.watchparty.api.ticketing.WaitingListJoinedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -52,11 +71,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,7 +103,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         filterEventsByType = true)
-@Revision("2")
+@Revision("3")
 public class WatchParty {
 
     static final String START_DEADLINE = "watch-party-start";
@@ -95,6 +116,16 @@ public class WatchParty {
     /** What the service generates: long enough not to be guessed, plain enough to be typed. */
     static final String INVITATION_CODE_SHAPE = "[A-Za-z0-9_-]{8,64}";
     static final int MAX_MESSAGE_LENGTH = 500;
+    static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
+    static final int MAX_BAN_REASON_LENGTH = 200;
+    /** How long authors may take back their own message. */
+    static final Duration AUTHOR_DELETE_WINDOW = Duration.ofMinutes(5);
+    /**
+     * How many of the latest messages the party remembers the author and time of, to judge a deletion: enough for
+     * any line still on a screen, and a bounded snapshot however long the party chats.
+     */
+    static final int DELETABLE_MESSAGES = 200;
+    static final int MAX_SLOW_MODE_SECONDS = 300;
 
     @AggregateIdentifier
     private UUID partyId;
@@ -113,6 +144,13 @@ public class WatchParty {
     /** The people in line, first first; a hold takes its holder out of the line. */
     private final LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
     private final Set<UUID> participants = new HashSet<>();
+    private final Set<UUID> moderators = new HashSet<>();
+    private final Map<UUID, Instant> mutedUntil = new HashMap<>();
+    private final Set<UUID> banned = new HashSet<>();
+    private final Map<UUID, SentMessage> deletableMessages = new LinkedHashMap<>();
+    private int slowModeSeconds;
+    /** When each person who chatted last sent a line, for slow mode. */
+    private final Map<UUID, Instant> lastMessageAt = new HashMap<>();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -270,6 +308,7 @@ public class WatchParty {
     @CommandHandler
     public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(!banned.contains(command.userId()), BANNED, "you are banned from this party");
         require(command.admin() || seatsByUser.containsKey(command.userId()), TICKET_REQUIRED,
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
@@ -296,9 +335,16 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public void handle(SendChatMessageCommand command) {
+    public void handle(SendChatMessageCommand command, Clock clock) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
         require(participants.contains(command.userId()), NOT_JOINED, "join the party before chatting");
+        Instant muteEnds = mutedUntil.getOrDefault(command.userId(), Instant.MIN);
+        Instant now = clock.instant();
+        require(!muteEnds.isAfter(now), MUTED, "you are muted for another "
+                + Math.max(1, Duration.between(now, muteEnds).toSeconds()) + " seconds");
+        Instant nextLineAt = lastMessageAt.getOrDefault(command.userId(), Instant.MIN).plusSeconds(slowModeSeconds);
+        require(!nextLineAt.isAfter(now) || moderates(command.userId()), SLOW_MODE, "slow mode: wait another "
+                + Math.max(1, Duration.between(now, nextLineAt).toSeconds()) + " seconds");
         String content = command.content() == null ? "" : command.content().strip();
         require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
@@ -307,8 +353,8 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public BatchOutcomes handle(SendChatMessageBatchCommand command) {
-        return new BatchOutcomes(command.lines().stream().map(line -> outcomeOf(() -> handle(line))).toList());
+    public BatchOutcomes handle(SendChatMessageBatchCommand command, Clock clock) {
+        return new BatchOutcomes(command.lines().stream().map(line -> outcomeOf(() -> handle(line, clock))).toList());
     }
 
     /** One command of a batch: refused alone, so the others still go ahead. */
@@ -332,6 +378,109 @@ public class WatchParty {
                 "position must be a number of seconds, 0 or more", "position");
         double position = Math.min(command.position(), movieDurationSeconds);
         apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+    }
+
+    /** Who reacted was checked as each tap arrived (a participant, within flood control); here, only what. */
+    @CommandHandler
+    public void handle(RecordReactionsCommand command) {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(command.counts() != null && !command.counts().isEmpty()
+                        && command.counts().entrySet().stream().allMatch(count ->
+                        Reactions.EMOJI.contains(count.getKey()) && count.getValue() != null && count.getValue() > 0),
+                VALIDATION_FAILED, "counts are positive numbers of reactions among " + Reactions.EMOJI, "counts");
+        apply(new ReactionsRecordedEvent(partyId, Map.copyOf(command.counts())));
+    }
+
+    @CommandHandler
+    public void handle(SetRoomSettingsCommand command) {
+        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
+                "only the host or an admin changes the room's settings");
+        Integer slowMode = command.slowModeSeconds();
+        require(slowMode != null || command.hostOnlyPlayback() != null, VALIDATION_FAILED,
+                "give slowModeSeconds, hostOnlyPlayback or both");
+        require(slowMode == null || (slowMode >= 0 && slowMode <= MAX_SLOW_MODE_SECONDS), VALIDATION_FAILED,
+                "slowModeSeconds must be 0 (off) to " + MAX_SLOW_MODE_SECONDS, "slowModeSeconds");
+        if (slowMode != null && slowMode != slowModeSeconds) {
+            apply(new SlowModeChangedEvent(partyId, slowMode, command.by().userId()));
+        }
+        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback) {
+            apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SetModeratorCommand command) {
+        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
+                "only the host or an admin names moderators");
+        require(!command.userId().equals(host), VALIDATION_FAILED, "the host moderates already", "userId");
+        if (moderators.contains(command.userId()) != command.moderator()) {
+            apply(new ModeratorChangedEvent(partyId, command.userId(), command.moderator(), command.by().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(MuteUserCommand command, Clock clock) {
+        requireModerator(command.by(), command.userId());
+        require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
+                "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
+        apply(new UserMutedEvent(partyId, command.userId(), clock.instant().plusSeconds(command.seconds()),
+                command.by().userId()));
+    }
+
+    @CommandHandler
+    public void handle(KickUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        if (participants.contains(command.userId())) {
+            apply(new UserKickedEvent(partyId, command.userId(), command.by().userId()));
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(BanUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
+        require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
+                "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
+        if (reason != null) {
+            ONE_LINE.require(reason, "reason");
+        }
+        if (banned.contains(command.userId())) {
+            return;
+        }
+        apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
+        if (participants.contains(command.userId())) {
+            apply(new UserLeftPartyEvent(partyId, command.userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(UnbanUserCommand command) {
+        requireModerator(command.by(), command.userId());
+        if (banned.contains(command.userId())) {
+            apply(new UserUnbannedEvent(partyId, command.userId(), command.by().userId()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DeleteMessageCommand command, Clock clock) {
+        SentMessage message = deletableMessages.get(command.messageId());
+        require(message != null, NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES,
+                "messageId");
+        Moderator by = command.by();
+        boolean moderates = by.admin() || moderates(by.userId());
+        boolean authorInTime = by.userId().equals(message.author())
+                && clock.instant().isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
+        require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
+                + AUTHOR_DELETE_WINDOW.toMinutes() + " minutes, may delete a message");
+        apply(new MessageDeletedEvent(partyId, command.messageId(), by.userId()));
+    }
+
+    /** The host, the party's moderators and admins moderate; nobody moderates the host. */
+    private void requireModerator(Moderator by, UUID target) {
+        require(by.admin() || moderates(by.userId()), FORBIDDEN,
+                "only the host, a moderator or an admin may do this");
+        require(!target.equals(host), FORBIDDEN, "nobody moderates the host");
     }
 
     @DeadlineHandler(deadlineName = START_DEADLINE)
@@ -448,6 +597,57 @@ public class WatchParty {
         participants.remove(event.userId());
     }
 
+    /** The host and the party's moderators; admins besides, when the command says who is one. */
+    private boolean moderates(UUID userId) {
+        return userId.equals(host) || moderators.contains(userId);
+    }
+
+    @EventSourcingHandler
+    void on(SlowModeChangedEvent event) {
+        slowModeSeconds = event.seconds();
+    }
+
+    @EventSourcingHandler
+    void on(ChatMessageSentEvent event, @Timestamp Instant sentAt) {
+        lastMessageAt.put(event.userId(), sentAt);
+        deletableMessages.put(event.messageId(), new SentMessage(event.userId(), sentAt));
+        if (deletableMessages.size() > DELETABLE_MESSAGES) {
+            deletableMessages.remove(deletableMessages.keySet().iterator().next());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MessageDeletedEvent event) {
+        deletableMessages.remove(event.messageId());
+    }
+
+    @EventSourcingHandler
+    void on(ModeratorChangedEvent event) {
+        if (event.moderator()) {
+            moderators.add(event.userId());
+        } else {
+            moderators.remove(event.userId());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(UserMutedEvent event) {
+        mutedUntil.put(event.userId(), event.until());
+    }
+
+    @EventSourcingHandler
+    void on(UserBannedEvent event) {
+        banned.add(event.userId());
+    }
+
+    @EventSourcingHandler
+    void on(UserUnbannedEvent event) {
+        banned.remove(event.userId());
+    }
+
+
+    private record SentMessage(UUID author, Instant sentAt) {
+    }
 
     /** A sold seat, with the key that makes a retried purchase return it again. */
     private record Seat(TicketPurchase purchase, String idempotencyKey) {

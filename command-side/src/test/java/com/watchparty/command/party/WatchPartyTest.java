@@ -10,6 +10,21 @@ import com.watchparty.api.error.Rejection;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
+import com.watchparty.api.moderation.BanUserCommand;
+import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.KickUserCommand;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.MuteUserCommand;
+import com.watchparty.api.moderation.SetModeratorCommand;
+import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.UnbanUserCommand;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.party.ScheduleWatchPartyCommand;
 import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
@@ -21,6 +36,8 @@ import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
+import com.watchparty.api.reaction.RecordReactionsCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
@@ -1247,6 +1264,372 @@ class WatchPartyTest {
 
         private ControlPlaybackCommand player(UUID user, PlayerAction action, double position) {
             return new ControlPlaybackCommand(PARTY, user, action, position, false);
+        }
+    }
+
+    @Nested
+    class Moderating {
+
+        private final Moderator host = new Moderator(ADMIN, false);
+        private final Moderator anotherAdmin = new Moderator(id("another admin"), true);
+        private final Moderator alice = new Moderator(ALICE, false);
+
+        @Test
+        void letsTheHostNameAModerator() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetModeratorCommand(PARTY, ALICE, true, host))
+                    .expectEvents(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN));
+        }
+
+        @Test
+        void letsAnAdminRemoveAModerator() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, ALICE, false, anotherAdmin))
+                    .expectEvents(new ModeratorChangedEvent(PARTY, ALICE, false, anotherAdmin.userId()));
+        }
+
+        @Test
+        void refusesAModeratorNamingAnother() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, BOB, true, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void namingAModeratorTwiceChangesNothing() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetModeratorCommand(PARTY, ALICE, true, host))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAParticipantMuting() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), joined(BOB))
+                    .when(new MuteUserCommand(PARTY, BOB, 60, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesToModerateTheHost() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new BanUserCommand(PARTY, ADMIN, null, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(longs = {-1, 86_401})
+        void refusesAMuteOutOfRange(long seconds) {
+            fixture.given(ongoingParty(MAX))
+                    .when(new MuteUserCommand(PARTY, BOB, seconds, host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aModeratorMutesUntilATimeFromNow() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new MuteUserCommand(PARTY, BOB, 60, alice))
+                    .expectEvents(new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ALICE));
+        }
+
+        @Test
+        void refusesAMutedUsersMessageWithTheTimeLeft() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .andGivenCurrentTime(NOW.plusSeconds(15))
+                    .when(new SendChatMessageCommand(PARTY, id("message"), BOB, "hello"))
+                    .expectException(rejectedWith(MUTED))
+                    .expectExceptionMessage(containsString("45 seconds"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMuteEndsOnTime() {
+            UUID messageId = id("message");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .andGivenCurrentTime(NOW.plusSeconds(60))
+                    .when(new SendChatMessageCommand(PARTY, messageId, BOB, "back"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, messageId, BOB, "back"));
+        }
+
+        @Test
+        void aBatchRefusesOnlyTheMutedUsersLines() {
+            UUID fromAlice = id("from alice");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), purchased(BOB), joined(BOB),
+                            new UserMutedEvent(PARTY, BOB, NOW.plusSeconds(60), ADMIN))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(
+                            new SendChatMessageCommand(PARTY, id("from bob"), BOB, "hi"),
+                            new SendChatMessageCommand(PARTY, fromAlice, ALICE, "hi"))))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, fromAlice, ALICE, "hi"))
+                    .expectResultMessagePayloadMatching(matches((BatchOutcomes batch) ->
+                            batch.outcomes().get(0).refusal().code() == MUTED && batch.outcomes().get(1).isDone()));
+        }
+
+        @Test
+        void kickingTakesTheUserOutOfTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB))
+                    .when(new KickUserCommand(PARTY, BOB, host))
+                    .expectEvents(new UserKickedEvent(PARTY, BOB, ADMIN), new UserLeftPartyEvent(PARTY, BOB));
+        }
+
+        @Test
+        void aKickedUserMayComeBack() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new UserKickedEvent(PARTY, BOB, ADMIN),
+                            new UserLeftPartyEvent(PARTY, BOB))
+                    .when(join(BOB))
+                    .expectEvents(joined(BOB));
+        }
+
+        @Test
+        void banningTakesTheUserOutOfTheRoomWithTheReason() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB))
+                    .when(new BanUserCommand(PARTY, BOB, "  spoilers ", host))
+                    .expectEvents(new UserBannedEvent(PARTY, BOB, "spoilers", ADMIN),
+                            new UserLeftPartyEvent(PARTY, BOB));
+        }
+
+        @Test
+        void refusesABanReasonThatIsNotOneLine() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new BanUserCommand(PARTY, BOB, "spoilers\nand more", host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBannedUserCannotJoinEvenWithATicket() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(join(BOB))
+                    .expectException(rejectedWith(BANNED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBatchOfJoinsRefusesOnlyTheBannedUser() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(new JoinPartyBatchCommand(PARTY, List.of(join(BOB), join(ALICE))))
+                    .expectEvents(joined(ALICE))
+                    .expectResultMessagePayloadMatching(matches((BatchOutcomes batch) ->
+                            batch.outcomes().get(0).refusal().code() == BANNED && batch.outcomes().get(1).isDone()));
+        }
+
+        @Test
+        void anUnbannedUserMayJoinAgain() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), new UserBannedEvent(PARTY, BOB, null, ADMIN),
+                            new UserUnbannedEvent(PARTY, BOB, ADMIN))
+                    .when(join(BOB))
+                    .expectEvents(joined(BOB));
+        }
+
+        @Test
+        void unbanningIsTheModeratorsToo() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(new UnbanUserCommand(PARTY, BOB, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAuthorDeletesTheirOwnMessageWithinFiveMinutes() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new ChatMessageSentEvent(PARTY, line, ALICE, "oops"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(5)).minusSeconds(1))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectEvents(new MessageDeletedEvent(PARTY, line, ALICE));
+        }
+
+        @Test
+        void refusesAnAuthorAfterFiveMinutes() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE), new ChatMessageSentEvent(PARTY, line, ALICE, "oops"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofMinutes(5)))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesSomeoneElsesMessageToAParticipant() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new ChatMessageSentEvent(PARTY, line, BOB, "mine"))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aModeratorDeletesAnyMessageAnyTime() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, line, BOB, "spoiler"))
+                    .andGivenCurrentTime(NOW.plus(Duration.ofHours(1)))
+                    .when(new DeleteMessageCommand(PARTY, line, alice))
+                    .expectEvents(new MessageDeletedEvent(PARTY, line, ALICE));
+        }
+
+        @Test
+        void refusesAMessageItDoesNotKnowOrHasDeleted() {
+            UUID line = id("line");
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(BOB), joined(BOB), new ChatMessageSentEvent(PARTY, line, BOB, "spoiler"),
+                            new MessageDeletedEvent(PARTY, line, ADMIN))
+                    .when(new DeleteMessageCommand(PARTY, line, host))
+                    .expectException(rejectedWith(NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void remembersOnlyTheLatestMessagesForDeletion() {
+            List<Object> lines = new java.util.ArrayList<>(List.of(purchased(BOB), joined(BOB)));
+            for (int i = 0; i <= WatchParty.DELETABLE_MESSAGES; i++) {
+                lines.add(new ChatMessageSentEvent(PARTY, id("line " + i), BOB, "line " + i));
+            }
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(lines)
+                    .when(new DeleteMessageCommand(PARTY, id("line 0"), host))
+                    .expectException(rejectedWith(NOT_FOUND))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHostTurnsOnSlowModeAndRestrictsThePlayerInOneGo() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, 30, true, host))
+                    .expectEvents(new SlowModeChangedEvent(PARTY, 30, ADMIN),
+                            new PlaybackControlChangedEvent(PARTY, true));
+        }
+
+        @Test
+        void refusesAModeratorChangingTheRoomSettings() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new SetRoomSettingsCommand(PARTY, 30, null, alice))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 301})
+        void refusesASlowModeOutOfRange(int seconds) {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, seconds, null, anotherAdmin))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesRoomSettingsThatSetNothing() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new SetRoomSettingsCommand(PARTY, null, null, host))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void slowModeRefusesALineTooSoonWithTheTimeLeft() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .andGivenCurrentTime(NOW.plusSeconds(10))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))
+                    .expectException(rejectedWith(SLOW_MODE))
+                    .expectExceptionMessage(containsString("20 seconds"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void slowModeLetsTheNextLineThroughOnTime() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB),
+                            new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .andGivenCurrentTime(NOW.plusSeconds(30))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("second"), BOB, "second"));
+        }
+
+        @Test
+        void slowModeHoldsWithinABatch() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN), purchased(BOB), joined(BOB))
+                    .when(new SendChatMessageBatchCommand(PARTY, List.of(
+                            new SendChatMessageCommand(PARTY, id("first"), BOB, "first"),
+                            new SendChatMessageCommand(PARTY, id("second"), BOB, "second"))))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("first"), BOB, "first"))
+                    .expectResultMessagePayloadMatching(matches((BatchOutcomes batch) ->
+                            batch.outcomes().get(0).isDone() && batch.outcomes().get(1).refusal().code() == SLOW_MODE));
+        }
+
+        @Test
+        void moderatorsAreExemptFromSlowMode() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new SlowModeChangedEvent(PARTY, 30, ADMIN),
+                            new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN), purchased(ALICE), joined(ALICE),
+                            new ChatMessageSentEvent(PARTY, id("first"), ALICE, "a"))
+                    .when(new SendChatMessageCommand(PARTY, id("second"), ALICE, "b"))
+                    .expectEvents(new ChatMessageSentEvent(PARTY, id("second"), ALICE, "b"));
+        }
+
+        private JoinPartyCommand join(UUID user) {
+            return new JoinPartyCommand(PARTY, user, NAMES.get(user), false);
+        }
+    }
+
+    @Nested
+    class Reacting {
+
+        @Test
+        void storesAWindowOfReactionsAsOneEvent() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("😂", 14, "🎉", 2)))
+                    .expectEvents(new ReactionsRecordedEvent(PARTY, Map.of("😂", 14, "🎉", 2)));
+        }
+
+        @Test
+        void refusesAnEmojiOutsideTheSet() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("💩", 1)))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnEmptyOrNegativeCount() {
+            fixture.given(ongoingParty(MAX))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("👍", 0)))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesReactionsInAFinishedParty() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new WatchPartyFinishedEvent(PARTY))
+                    .when(new RecordReactionsCommand(PARTY, Map.of("👍", 1)))
+                    .expectException(rejectedWith(PARTY_FINISHED))
+                    .expectNoEvents();
         }
     }
 

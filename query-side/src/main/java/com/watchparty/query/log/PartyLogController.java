@@ -37,21 +37,24 @@ class PartyLogController {
         this.readers = readers;
     }
 
-    /** The seed's {@code GET /watch-parties/:id/logs}: the party's WatchPartyLog rows in the order they happened. */
+    /**
+     * The seed's {@code GET /watch-parties/:id/logs}: the party's WatchPartyLog rows in the order they happened.
+     * Deleted messages keep their content for admins only.
+     */
     @GetMapping("/watch-parties/{id}/logs")
     Page<PartyLogEntry> logs(@PathVariable UUID id, Caller caller,
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "" + DEFAULT_LOG_PAGE_SIZE) int size) {
         var request = new PageRequest(page, size);
         requireReadable(id, caller);
-        return queries.page(new FindPartyLogQuery(id, request), PartyLogEntry.class);
+        return queries.page(new FindPartyLogQuery(id, request, caller.admin()), PartyLogEntry.class);
     }
 
     /** The same log as one stream of JSON lines, for exports of long parties in constant memory. */
     @GetMapping(value = "/watch-parties/{id}/logs/stream", produces = Ndjson.MEDIA_TYPE)
     ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id, Caller caller) {
         requireReadable(id, caller);
-        return ndjson.of(log.lines(id));
+        return ndjson.of(log.lines(id, caller.admin()));
     }
 
     private void requireReadable(UUID id, Caller caller) {

@@ -6,6 +6,12 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.log.FindPartyLogQuery;
 import com.watchparty.api.log.LogEventType;
 import com.watchparty.api.log.PartyLogEntry;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
+import com.watchparty.api.moderation.UserMutedEvent;
+import com.watchparty.api.moderation.UserUnbannedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
@@ -32,14 +38,21 @@ import static com.watchparty.query.Timestamps.of;
 import static com.watchparty.query.Timestamps.read;
 
 /**
- * The seed's WatchPartyLog: every join, leave, message and player action of a party, in the order they were
+ * The seed's WatchPartyLog: every join, leave, message, player action and moderation of a party, in the order they were
  * stored, with {@code event_time} in seconds from the party's (current) start time.
  */
 @Component
 @ProcessingGroup("party-log")
 class PartyLogProjection {
 
-    private static final String COLUMNS = "l.*, extract(epoch from (l.real_time - p.start_time))::float8 as event_time";
+    private static final String COLUMNS = "l.event_id, l.party_id, l.user_id, l.event_type, l.real_time, "
+            + "extract(epoch from (l.real_time - p.start_time))::float8 as event_time, ";
+    /** A deleted message as admins read it: all of it, marked removed. */
+    private static final String CONTENT_SHOWN = COLUMNS
+            + "case when l.removed then l.content || '{\"removed\": true}' else l.content end as content";
+    /** A deleted message as everyone else reads it: that it was removed, not what it said. */
+    private static final String CONTENT_HIDDEN = COLUMNS + "case when l.removed then "
+            + "jsonb_build_object('message_id', l.content -> 'message_id', 'removed', true) else l.content end as content";
     private static final String FROM =
             "from party_log l join watch_party_view p on p.id = l.party_id where l.party_id = ?";
     private static final String ORDER = "l.sequence_number";
@@ -76,6 +89,41 @@ class PartyLogProjection {
         append(event, message, sequence);
     }
 
+    /** The message's row stays, marked removed; the deletion is a row of its own after it. */
+    @EventHandler
+    void on(MessageDeletedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        jdbc.sql("""
+                        update party_log set removed = true
+                        where party_id = ? and event_type = 'MESSAGE' and content ->> 'message_id' = ?""")
+                .params(event.partyId(), event.messageId().toString()).update();
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(ModeratorChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserMutedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserKickedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserBannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(UserUnbannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("delete from party_log").update();
@@ -83,13 +131,17 @@ class PartyLogProjection {
 
     @QueryHandler
     Page<PartyLogEntry> handle(FindPartyLogQuery query) {
-        return Pages.read(jdbc, COLUMNS, FROM, ORDER, List.of(query.partyId()), row, query.page());
+        return Pages.read(jdbc, columns(query.showRemoved()), FROM, ORDER, List.of(query.partyId()), row, query.page());
     }
 
     /** The party's whole log, in order, as the JSON of a {@link PartyLogEntry} each. */
-    JsonRows lines(UUID partyId) {
-        return new JsonRows("select " + COLUMNS + " " + FROM + " order by " + ORDER, List.of(partyId),
+    JsonRows lines(UUID partyId, boolean showRemoved) {
+        return new JsonRows("select " + columns(showRemoved) + " " + FROM + " order by " + ORDER, List.of(partyId),
                 PartyLogProjection::write);
+    }
+
+    private static String columns(boolean showRemoved) {
+        return showRemoved ? CONTENT_SHOWN : CONTENT_HIDDEN;
     }
 
     private static void write(ResultSet row, JsonGenerator json) throws SQLException, IOException {

@@ -90,7 +90,7 @@ class ReplayController {
                 .filter(v -> !v.isEmpty())
                 .map(v -> Arrays.stream(LogEventType.values()).filter(t -> t.wireName().equals(v.toLowerCase(Locale.ROOT)))
                         .findFirst().orElseThrow(() -> new RejectedException(ErrorCode.INVALID_PARAMETER,
-                                "event_type must be message, join, leave, play, pause or seek", "event_type")))
+                                "event_type must be message, join, leave, play, pause, seek or reactions", "event_type")))
                 .collect(Collectors.toSet());
     }
 }

@@ -1,12 +1,14 @@
 package com.watchparty.query.replay;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
 import com.watchparty.api.replay.FindReplayQuery;
 import com.watchparty.api.replay.PlaybackSegment;
 import com.watchparty.api.replay.ReplayTimeline;
@@ -79,6 +81,21 @@ class ReplayTimelineProjection {
     @EventHandler
     void on(ChatMessageSentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         record(event, message, sequence);
+    }
+
+    /** A window of reactions replays where it happened in the film. */
+    @EventHandler
+    void on(ReactionsRecordedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        record(event, message, sequence);
+    }
+
+    /** A deleted message never replays, as Twitch hides deleted chat in its VODs. */
+    @EventHandler
+    void on(MessageDeletedEvent event) {
+        jdbc.sql("""
+                        delete from replay_event
+                        where party_id = ? and event_type = 'MESSAGE' and content ->> 'message_id' = ?""")
+                .params(event.partyId(), event.messageId().toString()).update();
     }
 
     @EventHandler

@@ -7,6 +7,7 @@ import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
 import com.watchparty.api.room.RoomQuery;
+import com.watchparty.api.room.RoomSettings;
 import com.watchparty.api.room.RoomSnapshot;
 import com.watchparty.api.room.RoomUpdate;
 import com.watchparty.realtime.RealtimeRules;
@@ -26,11 +27,13 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -70,8 +73,11 @@ public class RoomChannels {
         this.lists = realtimeTimers;
     }
 
-    /** Adds the socket to the room and sends it, in order: participant_list, sync_player, the last messages. */
-    public void enter(UUID partyId, SocketIoSocket socket) {
+    /**
+     * Adds {@code userId}'s socket to the room and sends it, in order: participant_list, sync_player, the last
+     * messages, room_settings.
+     */
+    public void enter(UUID partyId, UUID userId, SocketIoSocket socket) {
         while (true) {
             Channel channel = channels.computeIfAbsent(partyId, Channel::new);
             synchronized (channel) {
@@ -80,10 +86,12 @@ public class RoomChannels {
                 }
                 channel.open();
                 channel.sockets.put(socket.getId(), socket);
+                channel.users.put(socket.getId(), userId);
                 socket.send(SocketEvents.PARTICIPANT_LIST, channel.listForNewcomer());
                 socket.send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId,
                         channel.playback.at(clock.instant(), channel.durationSeconds)));
                 channel.recentMessages.forEach(m -> socket.send(SocketEvents.NEW_MESSAGE, SocketEvents.message(m)));
+                socket.send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, channel.settings));
                 return;
             }
         }
@@ -97,6 +105,7 @@ public class RoomChannels {
         boolean last;
         synchronized (channel) {
             channel.sockets.remove(socket.getId());
+            channel.users.remove(socket.getId());
             last = channel.sockets.isEmpty();
             if (last) {
                 channel.closed = true;
@@ -113,6 +122,8 @@ public class RoomChannels {
 
         private final UUID partyId;
         private final Map<String, SocketIoSocket> sockets = new HashMap<>();
+        /** Whose each socket is, so a kick or a ban takes all of a user's sockets out. */
+        private final Map<String, UUID> users = new HashMap<>();
         private final Deque<ChatMessage> recentMessages = new ArrayDeque<>();
         private SubscriptionQueryResult<Optional<RoomSnapshot>, RoomUpdate> subscription;
         private Disposable updates;
@@ -120,9 +131,11 @@ public class RoomChannels {
         private long sequence;
         private int durationSeconds;
         private UUID hostId;
+        private final Set<UUID> moderators = new HashSet<>();
         /** Who is in, in join order: the latest joiners are the last. */
         private final LinkedHashMap<UUID, Participant> participants = new LinkedHashMap<>();
         private PlaybackState playback;
+        private RoomSettings settings;
         private boolean listScheduled;
         private long listSentAt = Long.MIN_VALUE / 2;
         /** A crowd's list as last sent to the room: what newcomers get until the next one, not a list per newcomer. */
@@ -150,8 +163,10 @@ public class RoomChannels {
             sequence = room.sequence();
             durationSeconds = room.movieDurationSeconds();
             hostId = room.hostId();
+            moderators.addAll(room.moderators());
             room.participants().forEach(p -> participants.put(p.userId(), p));
             playback = room.playback();
+            settings = room.settings();
             recentMessages.addAll(room.recentMessages());
             updates = subscription.updates().subscribe(this::onUpdate,
                     failure -> log.error("room feed of party {} ended", partyId, failure));
@@ -194,6 +209,24 @@ public class RoomChannels {
             } else if (update instanceof RoomUpdate.PlaybackChanged changed) {
                 playback = changed.playback();
                 send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId, playback));
+            } else if (update instanceof RoomUpdate.ReactionsCounted reactions) {
+                send(SocketEvents.REACTIONS, SocketEvents.reactions(partyId, reactions.counts(), reactions.mediaTime()));
+            } else if (update instanceof RoomUpdate.SettingsChanged changed) {
+                settings = changed.settings();
+                send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings));
+            } else if (update instanceof RoomUpdate.MessageDeleted deleted) {
+                recentMessages.removeIf(m -> m.id().equals(deleted.messageId()));
+                send(SocketEvents.MESSAGE_DELETED, SocketEvents.messageDeleted(partyId, deleted.messageId(),
+                        deleted.deletedBy()));
+            } else if (update instanceof RoomUpdate.ModeratorChanged changed) {
+                if (changed.moderator()) {
+                    moderators.add(changed.userId());
+                } else {
+                    moderators.remove(changed.userId());
+                }
+                listChanged();
+            } else if (update instanceof RoomUpdate.UserRemoved removed) {
+                remove(removed.userId(), removed.banned());
             } else if (update instanceof RoomUpdate.StatusChanged status) {
                 send(SocketEvents.PARTY_STATUS, SocketEvents.status(partyId, status.status().wireName()));
                 if (status.status() == PartyStatus.FINISHED) {
@@ -201,6 +234,23 @@ public class RoomChannels {
                     listChanged();
                 }
             }
+        }
+
+        /**
+         * Tells the user's sockets, then takes them out of the room at once. They may {@code join_party} again (the
+         * party refuses the banned); their {@code leave_party} or disconnect closes the channel as usual.
+         */
+        private void remove(UUID userId, boolean banned) {
+            List<SocketIoSocket> theirs = users.entrySet().stream().filter(u -> u.getValue().equals(userId))
+                    .map(u -> sockets.get(u.getKey())).toList();
+            if (theirs.isEmpty()) {
+                return;
+            }
+            lanes.send(theirs, SocketEvents.KICKED, SocketEvents.kicked(partyId, banned));
+            theirs.forEach(socket -> {
+                sockets.remove(socket.getId());
+                users.remove(socket.getId());
+            });
         }
 
         /** A small room's exact list; a crowd's as the room last got it (at most one list interval old). */
@@ -215,7 +265,7 @@ public class RoomChannels {
         private JSONObject participantList() {
             if (participants.size() <= rules.crowdSize()) {
                 return SocketEvents.participantList(partyId, List.copyOf(participants.values()), participants.size(),
-                        hostId);
+                        hostId, moderators);
             }
             Deque<Participant> shown = new ArrayDeque<>(rules.listLimit());
             Participant host = participants.get(hostId);
@@ -229,7 +279,8 @@ public class RoomChannels {
             if (host != null) {
                 shown.addFirst(host);
             }
-            return SocketEvents.participantList(partyId, List.copyOf(shown), participants.size(), hostId);
+            return SocketEvents.participantList(partyId, List.copyOf(shown), participants.size(), hostId,
+                    moderators);
         }
 
         /** Sends the list now if none went out for a while, else once that while is over: changes coalesce. */

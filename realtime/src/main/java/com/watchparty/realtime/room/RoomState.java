@@ -1,17 +1,25 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.MessageDeletedEvent;
+import com.watchparty.api.moderation.ModeratorChangedEvent;
+import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.UserBannedEvent;
+import com.watchparty.api.moderation.UserKickedEvent;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.party.WatchPartyStartedEvent;
 import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.PlaybackChangedEvent;
+import com.watchparty.api.playback.PlaybackControlChangedEvent;
 import com.watchparty.api.presence.UserJoinedPartyEvent;
+import com.watchparty.api.reaction.ReactionsRecordedEvent;
 import com.watchparty.api.presence.UserLeftPartyEvent;
 import com.watchparty.api.room.ChatMessage;
 import com.watchparty.api.room.Participant;
 import com.watchparty.api.room.PlaybackState;
+import com.watchparty.api.room.RoomSettings;
 import com.watchparty.api.room.RoomSnapshot;
 import com.watchparty.api.room.RoomUpdate;
 
@@ -21,10 +29,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,6 +50,8 @@ final class RoomState {
     private int movieDurationSeconds;
     private UUID hostId;
     private PlaybackState playback = PlaybackState.pausedAtStart(Instant.EPOCH);
+    private final Set<UUID> moderators = new HashSet<>();
+    private RoomSettings settings = RoomSettings.DEFAULT;
     private final Map<UUID, String> participants = new LinkedHashMap<>();
     private final Map<UUID, String> names = new HashMap<>();
     private final Deque<ChatMessage> recentMessages = new ArrayDeque<>();
@@ -91,6 +103,29 @@ final class RoomState {
                 recentMessages.removeFirst();
             }
             return Optional.of(new RoomUpdate.MessagePosted(partyId, sequence, message));
+        } else if (event instanceof ReactionsRecordedEvent e) {
+            return Optional.of(new RoomUpdate.ReactionsCounted(partyId, sequence, e.counts(),
+                    playback.positionAt(at, movieDurationSeconds)));
+        } else if (event instanceof SlowModeChangedEvent e) {
+            settings = new RoomSettings(e.seconds(), settings.hostOnlyPlayback());
+            return Optional.of(new RoomUpdate.SettingsChanged(partyId, sequence, settings));
+        } else if (event instanceof PlaybackControlChangedEvent e) {
+            settings = new RoomSettings(settings.slowModeSeconds(), e.hostOnly());
+            return Optional.of(new RoomUpdate.SettingsChanged(partyId, sequence, settings));
+        } else if (event instanceof MessageDeletedEvent e) {
+            recentMessages.removeIf(m -> m.id().equals(e.messageId()));
+            return Optional.of(new RoomUpdate.MessageDeleted(partyId, sequence, e.messageId(), e.deletedBy()));
+        } else if (event instanceof ModeratorChangedEvent e) {
+            if (e.moderator()) {
+                moderators.add(e.userId());
+            } else {
+                moderators.remove(e.userId());
+            }
+            return Optional.of(new RoomUpdate.ModeratorChanged(partyId, sequence, e.userId(), e.moderator()));
+        } else if (event instanceof UserKickedEvent e) {
+            return Optional.of(new RoomUpdate.UserRemoved(partyId, sequence, e.userId(), false));
+        } else if (event instanceof UserBannedEvent e) {
+            return Optional.of(new RoomUpdate.UserRemoved(partyId, sequence, e.userId(), true));
         } else if (event instanceof PlaybackChangedEvent e) {
             playback = playback.after(e.action(), e.position(), at, e.userId());
             return Optional.of(new RoomUpdate.PlaybackChanged(partyId, sequence, playback));
@@ -99,8 +134,8 @@ final class RoomState {
     }
 
     RoomSnapshot snapshot(Instant now) {
-        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, participants(),
-                playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages));
+        return new RoomSnapshot(partyId, sequence, status, movieDurationSeconds, hostId, moderators, participants(),
+                playback.at(now, movieDurationSeconds), new ArrayList<>(recentMessages), settings);
     }
 
     private Participant participant(UUID userId) {

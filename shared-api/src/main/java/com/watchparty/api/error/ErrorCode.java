@@ -21,6 +21,10 @@ public enum ErrorCode {
     INVITATION_REQUIRED(403),
     INVITATION_INVALID(403),
     NOT_JOINED(403),
+    /** A moderator's timeout: the message says how long it still runs. */
+    MUTED(403),
+    /** Banned from this party by its host or a moderator. */
+    BANNED(403),
     NOT_FOUND(404),
     PARTY_NOT_FOUND(404),
     /** The caller holds no ticket for the party (nothing to cancel). */
@@ -30,6 +34,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(413),
     UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
+    /** The room's slow mode: the message says how long until the next line may be sent. */
+    SLOW_MODE(429),
     PARTY_FINISHED(409),
     PARTY_NOT_OPEN(409),
     PARTY_NOT_ONGOING(409),

@@ -2,6 +2,7 @@ package com.watchparty.api.room;
 
 import com.watchparty.api.party.PartyStatus;
 
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -24,6 +25,28 @@ public sealed interface RoomUpdate {
     }
 
     record PlaybackChanged(UUID partyId, long sequence, PlaybackState playback) implements RoomUpdate {
+    }
+
+    /** @param mediaTime the film position when the window's reactions were stored */
+    record ReactionsCounted(UUID partyId, long sequence, Map<String, Integer> counts, double mediaTime)
+            implements RoomUpdate {
+    }
+
+    record SettingsChanged(UUID partyId, long sequence, RoomSettings settings) implements RoomUpdate {
+    }
+
+    /** The line leaves the room's recent messages; clients drop it. */
+    record MessageDeleted(UUID partyId, long sequence, UUID messageId, UUID deletedBy) implements RoomUpdate {
+    }
+
+    record ModeratorChanged(UUID partyId, long sequence, UUID userId, boolean moderator) implements RoomUpdate {
+    }
+
+    /**
+     * A moderator put the user out ({@code banned}: for good): their sockets leave the room now. The
+     * {@link UserLeft} that follows tells the room.
+     */
+    record UserRemoved(UUID partyId, long sequence, UUID userId, boolean banned) implements RoomUpdate {
     }
 
     /** At {@link PartyStatus#FINISHED} the room empties. */

@@ -1,6 +1,8 @@
 package com.watchparty.command.party.web;
 
 import com.watchparty.api.identity.Caller;
+import com.watchparty.api.moderation.Moderator;
+import com.watchparty.api.moderation.SetModeratorCommand;
 import com.watchparty.api.party.InvitationCode;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
@@ -9,10 +11,13 @@ import com.watchparty.api.party.UpdateWatchPartyCommand;
 import com.watchparty.api.party.WatchPartyView;
 import com.watchparty.command.web.PartyWrites;
 import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,9 +33,11 @@ import java.util.UUID;
 class WatchPartyCommandController {
 
     private final PartyWrites partyWrites;
+    private final CommandGateway commands;
 
-    WatchPartyCommandController(PartyWrites partyWrites) {
+    WatchPartyCommandController(PartyWrites partyWrites, CommandGateway commands) {
         this.partyWrites = partyWrites;
+        this.commands = commands;
     }
 
     /** An invite-only party's answer carries its invitation code, for the admin to hand out. */
@@ -77,5 +84,18 @@ class WatchPartyCommandController {
 
     private static <T> ResponseEntity<T> accepted(UUID id) {
         return ResponseEntity.accepted().location(URI.create("/watch-parties/" + id)).build();
+    }
+
+    /** Names a moderator of the party; idempotent. The room's {@code participant_list} marks them. */
+    @PutMapping("/{id}/moderators/{userId}")
+    ResponseEntity<Void> addModerator(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
+        commands.sendAndWait(new SetModeratorCommand(id, userId, true, new Moderator(caller.id(), caller.admin())));
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/{id}/moderators/{userId}")
+    ResponseEntity<Void> removeModerator(@PathVariable UUID id, @PathVariable UUID userId, Caller caller) {
+        commands.sendAndWait(new SetModeratorCommand(id, userId, false, new Moderator(caller.id(), caller.admin())));
+        return ResponseEntity.noContent().build();
     }
 }
