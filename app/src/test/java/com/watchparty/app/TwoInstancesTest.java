@@ -39,9 +39,10 @@ import static org.awaitility.Awaitility.await;
 class TwoInstancesTest {
 
     private static final TestDatabases.Database DATABASE = TestDatabases.create();
+    // chat sent as fast as it is acked, never refused by flood control: these tests are about routing
     private static final String[] SETTINGS = {"--watchparty.event-store.fetch-delay=10s",
             "--spring.datasource.hikari.maximum-pool-size=8", "--spring.datasource.hikari.minimum-idle=1",
-            "--watchparty.realtime.room.chat-burst=100", "--watchparty.realtime.room.chat-per-second=100",
+            "--watchparty.realtime.room.chat-burst=10000", "--watchparty.realtime.room.chat-per-second=10000",
             // short presence timings, so that a stopped instance's leases expire within the test
             "--watchparty.realtime.room.reconnect-grace=2s", "--watchparty.realtime.room.lease-heartbeat=1s",
             "--watchparty.realtime.room.lease-timeout=3s"};

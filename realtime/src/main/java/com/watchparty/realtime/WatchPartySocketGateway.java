@@ -1,5 +1,7 @@
 package com.watchparty.realtime;
 
+import com.watchparty.api.batch.PartyBatches;
+import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
@@ -18,7 +20,6 @@ import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.replay.ReplayTimeline;
-import com.watchparty.realtime.commands.PartyBatches;
 import com.watchparty.realtime.presence.Presence;
 import com.watchparty.realtime.reactions.ReactionWindows;
 import com.watchparty.realtime.room.RoomChannels;
@@ -67,7 +68,7 @@ class WatchPartySocketGateway {
     private final BearerTokens tokens;
     private final CommandGateway commands;
     private final Presence presence;
-    private final PartyBatches<SendChatMessageCommand> chat;
+    private final PartyBatches<SendChatMessageCommand, BatchOutcome> chat;
     private final RoomChannels rooms;
     private final FloodControl floodControl;
     private final PlayerActionQueue playerActions;

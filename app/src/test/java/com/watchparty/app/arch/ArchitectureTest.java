@@ -26,9 +26,18 @@ class ArchitectureTest {
 
     @Test
     void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotations() {
-        classes().that().resideInAPackage("com.watchparty.api..")
+        classes().that().resideInAPackage("com.watchparty.api..").and().resideOutsideOfPackage("com.watchparty.api.batch..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
                         "org.axonframework.modelling.command", "org.axonframework.serialization")
+                .check(classes);
+    }
+
+    /** How every adapter sends a crowd's commands to one party: the messages, and Axon's command gateway. */
+    @Test
+    void theSharedBatchSenderNeedsOnlyTheCommandGateway() {
+        classes().that().resideInAPackage("com.watchparty.api.batch..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
+                        "org.axonframework.commandhandling.gateway")
                 .check(classes);
     }
 

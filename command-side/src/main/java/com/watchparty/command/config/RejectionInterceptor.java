@@ -31,6 +31,7 @@ class RejectionInterceptor implements MessageHandlerInterceptor<CommandMessage<?
     }
 
     private static CommandExecutionException rejected(Rejection rejection) {
-        return new CommandExecutionException(rejection.message(), null, rejection);
+        // no stack trace: a refusal is an answer, not a fault, and a sold-out rush refuses thousands a second
+        return new CommandExecutionException(rejection.message(), null, rejection, false);
     }
 }

@@ -48,6 +48,9 @@ import com.watchparty.api.ticketing.JoinWaitingListCommand;
 import com.watchparty.api.ticketing.PurchaseCancellation;
 import com.watchparty.api.ticketing.PurchaseCancelledEvent;
 import com.watchparty.api.ticketing.PurchaseReceipt;
+import com.watchparty.api.ticketing.PurchaseOutcome;
+import com.watchparty.api.ticketing.PurchaseOutcomes;
+import com.watchparty.api.ticketing.PurchaseTicketBatchCommand;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.SeatHeldEvent;
 import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
@@ -102,7 +105,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a stream this class cannot fold.
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
-        filterEventsByType = true)
+        lockFactory = "watchPartyLocks", filterEventsByType = true)
 @Revision("3")
 public class WatchParty {
 
@@ -267,6 +270,18 @@ public class WatchParty {
             deadlines.cancelSchedule(HOLD_DEADLINE, hold.deadlineId());
         }
         return new PurchaseReceipt(TicketPurchase.of(event), AggregateLifecycle.getVersion());
+    }
+
+    @CommandHandler
+    public PurchaseOutcomes handle(PurchaseTicketBatchCommand command, TicketCatalog tickets, Clock clock,
+                                   DeadlineManager deadlines) {
+        return new PurchaseOutcomes(command.purchases().stream().map(purchase -> {
+            try {
+                return new PurchaseOutcome(handle(purchase, tickets, clock, deadlines), null);
+            } catch (RejectedException e) {
+                return new PurchaseOutcome(null, e.rejection());
+            }
+        }).toList());
     }
 
     /** The holder gives the ticket back before the cutoff: the seat frees at once, for the waiting list first. */

@@ -70,7 +70,15 @@ public class ReadYourWrites {
      * @param caughtUp given the command's result and a version of the view, whether the view shows the command
      */
     public <R, V> Outcome<R, V> send(Object command, Object query, Class<V> viewType, BiPredicate<R, V> caughtUp) {
-        R result = commands.sendAndWait(command);
+        return await(commands.<R>sendAndWait(command), query, viewType, caughtUp);
+    }
+
+    /**
+     * Waits for the view to show a command that was sent another way (in a batch).
+     *
+     * @param result the command's result
+     */
+    public <R, V> Outcome<R, V> await(R result, Object query, Class<V> viewType, BiPredicate<R, V> caughtUp) {
         // the first read of the view (initialResult) runs when it is subscribed to below, after this registration
         try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
                 query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {

@@ -46,7 +46,10 @@ import com.watchparty.api.ticketing.CancelPurchaseCommand;
 import com.watchparty.api.ticketing.CancellationReceipt;
 import com.watchparty.api.ticketing.JoinWaitingListCommand;
 import com.watchparty.api.ticketing.PurchaseCancelledEvent;
+import com.watchparty.api.ticketing.PurchaseOutcome;
+import com.watchparty.api.ticketing.PurchaseOutcomes;
 import com.watchparty.api.ticketing.PurchaseReceipt;
+import com.watchparty.api.ticketing.PurchaseTicketBatchCommand;
 import com.watchparty.api.ticketing.SeatHeldEvent;
 import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
@@ -897,6 +900,35 @@ class WatchPartyTest {
                     .expectException(rejectedWith(SOLD_OUT))
                     .expectExceptionMessage("this party is sold out")
                     .expectNoEvents();
+        }
+
+        @Test
+        void judgesABatchInOrderSellingTheLastSeatsAndRefusingTheRest() {
+            UUID alices = id("alice's purchase");
+            UUID bobs = id("bob's purchase");
+
+            fixture.givenCommands(schedule(START, END, 2))
+                    .when(new PurchaseTicketBatchCommand(PARTY, List.of(
+                            new PurchaseTicketCommand(PARTY, alices, ALICE, STANDARD, "key-a"),
+                            new PurchaseTicketCommand(PARTY, id("alice again"), ALICE, STANDARD, "key-a"),
+                            new PurchaseTicketCommand(PARTY, bobs, BOB, STANDARD, null),
+                            purchase(CAROL, STANDARD, null))))
+                    .expectEvents(
+                            new TicketPurchasedEvent(PARTY, alices, ALICE, STANDARD, STANDARD_PRICE, "EUR", NOW,
+                                    "key-a", null),
+                            new TicketPurchasedEvent(PARTY, bobs, BOB, STANDARD, STANDARD_PRICE, "EUR", NOW, null,
+                                    null))
+                    .expectResultMessagePayloadMatching(matches((PurchaseOutcomes answer) ->
+                            answer.outcomes().equals(List.of(
+                                    new PurchaseOutcome(new PurchaseReceipt(new TicketPurchase(alices, ALICE, PARTY,
+                                            STANDARD, NOW, STANDARD_PRICE, "EUR"), 1), null),
+                                    // the same key, in the same batch: the purchase just made, not a second one
+                                    new PurchaseOutcome(new PurchaseReceipt(new TicketPurchase(alices, ALICE, PARTY,
+                                            STANDARD, NOW, STANDARD_PRICE, "EUR"), 1), null),
+                                    new PurchaseOutcome(new PurchaseReceipt(new TicketPurchase(bobs, BOB, PARTY,
+                                            STANDARD, NOW, STANDARD_PRICE, "EUR"), 2), null),
+                                    new PurchaseOutcome(null, new Rejection(SOLD_OUT, "this party is sold out",
+                                            null))))));
         }
 
         @Test

@@ -1,11 +1,12 @@
 package com.watchparty.realtime.presence;
 
+import com.watchparty.api.batch.PartyBatches;
+import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.identity.Caller;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.realtime.RealtimeRules;
-import com.watchparty.realtime.commands.PartyBatches;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -41,7 +42,7 @@ public class Presence {
     private final Map<PresenceLeases.Lease, ScheduledFuture<?>> pendingLeaves = new HashMap<>();
     private final PresenceLeases leases;
     private final CommandGateway commands;
-    private final PartyBatches<JoinPartyCommand> joins;
+    private final PartyBatches<JoinPartyCommand, BatchOutcome> joins;
     private final ScheduledExecutorService timers;
     private final RealtimeRules rules;
     private final Clock clock;
@@ -78,7 +79,7 @@ public class Presence {
     }
 
     /** Puts the caller in the room through this socket; the party decides whether they may be there. */
-    public CompletableFuture<Void> join(UUID partyId, Caller caller, String socketId) {
+    public CompletableFuture<BatchOutcome> join(UUID partyId, Caller caller, String socketId) {
         var lease = new PresenceLeases.Lease(partyId, caller.id());
         synchronized (this) {
             socketsByLease.computeIfAbsent(lease, l -> new HashSet<>()).add(socketId);

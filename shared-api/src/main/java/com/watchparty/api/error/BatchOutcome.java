@@ -1,11 +1,7 @@
 package com.watchparty.api.error;
 
-/** What became of one command of a batch: done, or refused for the reason given while the others went ahead. */
-public record BatchOutcome(Rejection refusal) {
+/** The outcome of a command that answers nothing but done or refused: a join, a chat line. */
+public record BatchOutcome(Rejection refusal) implements CommandOutcome {
 
     public static final BatchOutcome DONE = new BatchOutcome(null);
-
-    public boolean isDone() {
-        return refusal == null;
-    }
 }

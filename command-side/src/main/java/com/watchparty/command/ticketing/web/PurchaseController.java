@@ -6,7 +6,10 @@ import com.watchparty.api.identity.Caller;
 import com.watchparty.api.ticketing.CancelPurchaseCommand;
 import com.watchparty.api.ticketing.CancellationReceipt;
 import com.watchparty.api.ticketing.PurchaseCancellation;
+import com.watchparty.api.batch.PartyBatches;
+import com.watchparty.api.ticketing.PurchaseOutcome;
 import com.watchparty.api.ticketing.PurchaseReceipt;
+import com.watchparty.api.ticketing.PurchaseTicketBatchCommand;
 import com.watchparty.api.ticketing.PurchaseTicketCommand;
 import com.watchparty.api.ticketing.RedeemVoucherCommand;
 import com.watchparty.api.ticketing.ReleaseVoucherCommand;
@@ -25,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Buying a ticket, and giving it back, always for the caller. */
 @RestController
@@ -35,11 +40,14 @@ class PurchaseController {
     private final PartyWrites partyWrites;
     private final CommandGateway commands;
     private final TicketCatalog tickets;
+    /** A sale rush on one party is judged in batches, as the room's chat is: one turn of its lock, one append. */
+    private final PartyBatches<PurchaseTicketCommand, PurchaseOutcome> purchases;
 
     PurchaseController(PartyWrites partyWrites, CommandGateway commands, TicketCatalog tickets) {
         this.partyWrites = partyWrites;
         this.commands = commands;
         this.tickets = tickets;
+        this.purchases = new PartyBatches<>(commands, PurchaseTicketBatchCommand::new);
     }
 
     /**
@@ -70,7 +78,8 @@ class PurchaseController {
                 request.voucherCode(), request.invitationCode());
         TicketPurchase purchase;
         try {
-            purchase = partyWrites.send(id, command, PurchaseReceipt::partyVersion).result().purchase();
+            PurchaseReceipt receipt = settled(purchases.send(id, command)).receipt();
+            purchase = partyWrites.await(id, receipt, PurchaseReceipt::partyVersion).result().purchase();
         } catch (RuntimeException refused) {
             if (voucherUsed) {
                 commands.sendAndWait(new ReleaseVoucherCommand(request.ticketId(), request.voucherCode(), id,
@@ -80,6 +89,20 @@ class PurchaseController {
         }
         HttpStatus status = purchase.id().equals(purchaseId) ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(purchase);
+    }
+
+    /**
+     * The outcome, or what refused it (a refusal, or the command bus's failure) as it was thrown. Waits on a stage
+     * that always completes normally: {@code join} on a refused purchase would fill in a stack trace for every
+     * refusal of a rush.
+     */
+    private static PurchaseOutcome settled(CompletableFuture<PurchaseOutcome> outcome) {
+        Object settled = outcome.handle((done, refused) -> done != null ? done : refused).join();
+        if (settled instanceof PurchaseOutcome done) {
+            return done;
+        }
+        Throwable refused = settled instanceof CompletionException wrapped ? wrapped.getCause() : (Throwable) settled;
+        throw refused instanceof RuntimeException runtime ? runtime : new CompletionException(refused);
     }
 
     /**

@@ -1,6 +1,7 @@
-package com.watchparty.realtime.commands;
+package com.watchparty.api.batch;
 
-import com.watchparty.api.error.BatchOutcomes;
+import com.watchparty.api.error.BatchAnswer;
+import com.watchparty.api.error.CommandOutcome;
 import com.watchparty.api.error.RejectedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
@@ -19,25 +20,27 @@ import java.util.function.BiFunction;
  * commands that arrive wait, and go together in the next one. A quiet room sends each at once, alone; a busy room
  * (everyone chatting, a premiere's crowd arriving) pays one command, one turn of the party's lock and one
  * transaction for many, where each used to pay its own and queue on the party's lock behind the others. Commands
- * keep the order in which they arrived.
+ * keep the order in which they arrived. Used by every adapter that lets a crowd send to one party: the room's chat
+ * and joins, and the box office's purchases.
  *
  * @param <C> the command that one person sends, batched into the command that {@code batchOf} makes, whose answer is
- *            {@link BatchOutcomes}: one per command, in order
+ *            a {@link BatchAnswer}: one outcome per command, in order
+ * @param <O> the outcome of one command
  */
-public final class PartyBatches<C> {
+public final class PartyBatches<C, O extends CommandOutcome> {
 
     /** A batch's upper bound: an append of this many events still takes milliseconds. */
     static final int MAX_BATCH = 100;
 
-    private record Pending<C>(C command, CompletableFuture<Void> done) {
+    private record Pending<C, O>(C command, CompletableFuture<O> done) {
     }
 
-    private static final class Party<C> {
-        final Deque<Pending<C>> waiting = new ArrayDeque<>();
+    private static final class Party<C, O> {
+        final Deque<Pending<C, O>> waiting = new ArrayDeque<>();
         boolean sending;
     }
 
-    private final Map<UUID, Party<C>> parties = new ConcurrentHashMap<>();
+    private final Map<UUID, Party<C, O>> parties = new ConcurrentHashMap<>();
     private final CommandGateway commands;
     private final BiFunction<UUID, List<C>, Object> batchOf;
 
@@ -46,12 +49,12 @@ public final class PartyBatches<C> {
         this.batchOf = batchOf;
     }
 
-    /** @return completes once the command is done, or fails with the reason it was refused */
-    public CompletableFuture<Void> send(UUID partyId, C command) {
-        Pending<C> pending = new Pending<>(command, new CompletableFuture<>());
+    /** @return completes with the command's outcome once it is done, or fails with the reason it was refused */
+    public CompletableFuture<O> send(UUID partyId, C command) {
+        Pending<C, O> pending = new Pending<>(command, new CompletableFuture<>());
         while (true) {
-            Party<C> party = parties.computeIfAbsent(partyId, id -> new Party<>());
-            List<Pending<C>> batch;
+            Party<C, O> party = parties.computeIfAbsent(partyId, id -> new Party<>());
+            List<Pending<C, O>> batch;
             synchronized (party) {
                 if (parties.get(partyId) != party) {
                     continue; // that party's queue went idle and was removed meanwhile
@@ -73,12 +76,12 @@ public final class PartyBatches<C> {
      * that append's completion then carries on. A loop rather than a recursion, since on this instance's command bus
      * an append completes before it returns.
      */
-    private void send(UUID partyId, Party<C> party, List<Pending<C>> first) {
-        List<Pending<C>> batch = first;
+    private void send(UUID partyId, Party<C, O> party, List<Pending<C, O>> first) {
+        List<Pending<C, O>> batch = first;
         while (batch != null) {
             Append append = new Append(partyId, party, batch);
             try {
-                commands.<BatchOutcomes>send(batchOf.apply(partyId, batch.stream().map(Pending::command).toList()))
+                commands.send(batchOf.apply(partyId, batch.stream().map(Pending::command).toList()))
                         .whenComplete(append::settle);
             } catch (RuntimeException e) {
                 append.settle(null, e);
@@ -88,8 +91,8 @@ public final class PartyBatches<C> {
     }
 
     /** Called holding the party's monitor. */
-    private List<Pending<C>> take(Party<C> party) {
-        List<Pending<C>> batch = new ArrayList<>(Math.min(party.waiting.size(), MAX_BATCH));
+    private List<Pending<C, O>> take(Party<C, O> party) {
+        List<Pending<C, O>> batch = new ArrayList<>(Math.min(party.waiting.size(), MAX_BATCH));
         while (!party.waiting.isEmpty() && batch.size() < MAX_BATCH) {
             batch.add(party.waiting.pollFirst());
         }
@@ -97,7 +100,7 @@ public final class PartyBatches<C> {
     }
 
     /** The next batch, or none: then the party's queue is idle and forgotten. */
-    private List<Pending<C>> next(UUID partyId, Party<C> party) {
+    private List<Pending<C, O>> next(UUID partyId, Party<C, O> party) {
         synchronized (party) {
             if (party.waiting.isEmpty()) {
                 party.sending = false;
@@ -112,30 +115,33 @@ public final class PartyBatches<C> {
     private final class Append {
 
         private final UUID partyId;
-        private final Party<C> party;
-        private final List<Pending<C>> batch;
+        private final Party<C, O> party;
+        private final List<Pending<C, O>> batch;
         private boolean returned;
         private boolean settled;
 
-        Append(UUID partyId, Party<C> party, List<Pending<C>> batch) {
+        Append(UUID partyId, Party<C, O> party, List<Pending<C, O>> batch) {
             this.partyId = partyId;
             this.party = party;
             this.batch = batch;
         }
 
-        void settle(BatchOutcomes outcomes, Throwable failure) {
+        void settle(Object answer, Throwable failure) {
+            List<?> outcomes = answer instanceof BatchAnswer<?> batchAnswer ? batchAnswer.outcomes() : List.of();
             for (int i = 0; i < batch.size(); i++) {
-                CompletableFuture<Void> done = batch.get(i).done();
-                if (failure != null) {
-                    done.completeExceptionally(failure);
-                } else if (outcomes == null || outcomes.outcomes().size() != batch.size()) {
+                CompletableFuture<O> done = batch.get(i).done();
+                try {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else if (outcomes.size() != batch.size()) {
+                        throw new IllegalArgumentException(outcomes.size() + " outcomes");
+                    } else {
+                        answer(done, outcomes.get(i));
+                    }
+                } catch (RuntimeException unfit) {
                     // never leave a sender without an answer, whatever came back
                     done.completeExceptionally(new IllegalStateException("a batch of " + batch.size()
-                            + " was answered " + outcomes));
-                } else if (outcomes.outcomes().get(i).isDone()) {
-                    done.complete(null);
-                } else {
-                    done.completeExceptionally(new RejectedException(outcomes.outcomes().get(i).refusal()));
+                            + " was answered " + answer, unfit));
                 }
             }
             boolean carryOn;
@@ -148,8 +154,18 @@ public final class PartyBatches<C> {
             }
         }
 
+        @SuppressWarnings("unchecked") // the batch command's handler answers outcomes of the type its senders expect
+        private void answer(CompletableFuture<O> done, Object outcome) {
+            CommandOutcome settled = (CommandOutcome) outcome;
+            if (settled.isDone()) {
+                done.complete((O) settled);
+            } else {
+                done.completeExceptionally(new RejectedException(settled.refusal()));
+            }
+        }
+
         /** @return the next batch to send now, if this append was settled before the command bus returned */
-        List<Pending<C>> returned() {
+        List<Pending<C, O>> returned() {
             synchronized (this) {
                 returned = true;
                 if (!settled) {
