@@ -5,6 +5,7 @@ import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
+import com.watchparty.api.error.Rejections;
 import com.watchparty.api.identity.Caller;
 import com.watchparty.api.moderation.BanUserCommand;
 import com.watchparty.api.moderation.DeleteMessageCommand;
@@ -24,9 +25,7 @@ import com.watchparty.realtime.reactions.ReactionWindows;
 import com.watchparty.realtime.room.RoomChannels;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.slf4j.Logger;
@@ -41,7 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -334,20 +332,11 @@ class WatchPartySocketGateway {
     }
 
     private static Rejection rejectionOf(String event, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RejectedException rejected) {
-            return rejected.rejection();
+        Rejection rejection = Rejections.of(failure);
+        if (rejection == Rejections.INTERNAL_ERROR) {
+            log.error("socket event {} failed", event, failure);
         }
-        if (cause instanceof CommandExecutionException e && e.getDetails().orElse(null) instanceof Rejection rejection) {
-            return rejection;
-        }
-        if (cause instanceof ConcurrencyException) {
-            return new Rejection(ErrorCode.CONCURRENT_MODIFICATION, "the party changed at the same moment; try again",
-                    null);
-        }
-        log.error("socket event {} failed", event, cause);
-        return new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null);
+        return rejection;
     }
 
     /** The handshake's {@code auth.token}, or the {@code ?token=} of its URL. */

@@ -3,9 +3,13 @@ package com.watchparty.app.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.queryhandling.QueryExecutionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -24,11 +28,16 @@ class ArchitectureTest {
                 .importPackages("com.watchparty");
     }
 
+    /**
+     * Besides the annotations, the shared API knows the exceptions a refusal travels in across the buses, so that
+     * one translator ({@code Rejections}) reads them for REST and sockets alike.
+     */
     @Test
-    void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotations() {
+    void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotationsAndBusExceptions() {
         classes().that().resideInAPackage("com.watchparty.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "com.watchparty.api..",
                         "org.axonframework.modelling.command", "org.axonframework.serialization")
+                        .or(belongToAnyOf(CommandExecutionException.class, QueryExecutionException.class)))
                 .check(classes);
     }
 
