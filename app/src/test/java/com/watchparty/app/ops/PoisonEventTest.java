@@ -7,6 +7,7 @@ import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.ticketing.TicketCreatedEvent;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,14 +184,14 @@ class PoisonEventTest {
 
     private void scheduleParty(UUID party) {
         Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        eventStore.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), 0,
+        eventStore.publish(new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), 0,
                 new WatchPartyScheduledEvent(party, UUID.randomUUID(), 60, start, start.plusSeconds(3600), false, 10,
                         admin.id())));
     }
 
     private static GenericDomainEventMessage<ChatMessageSentEvent> chat(UUID party, long sequence, Api.User user,
                                                                        String content) {
-        return new GenericDomainEventMessage<>("WatchParty", party.toString(), sequence,
+        return new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), sequence,
                 new ChatMessageSentEvent(party, UUID.randomUUID(), user.id(), content));
     }
 

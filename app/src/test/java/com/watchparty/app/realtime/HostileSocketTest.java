@@ -10,6 +10,7 @@ import com.watchparty.app.support.Api;
 import com.watchparty.app.support.RawSocket;
 import com.watchparty.app.support.SocketClient;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -78,7 +79,7 @@ class HostileSocketTest {
         SocketClient benSocket = joined(ben);
         // as an old event, stored before commands refused such text: a lone surrogate has no UTF-8 form
         long last = eventStore.lastSequenceNumberFor(party.toString()).orElseThrow();
-        eventStore.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), last + 1,
+        eventStore.publish(new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), last + 1,
                 new ChatMessageSentEvent(party, UUID.randomUUID(), ann.id(), "lone\ud800surrogate")));
         partyCache.removeAll(); // the party's next command loads the stream with the event above
 

@@ -1,8 +1,10 @@
 package com.watchparty.command.config;
 
+import com.watchparty.api.party.PartyAggregate;
 import com.watchparty.command.party.CancellationPolicy;
 import com.watchparty.command.party.HoldPolicy;
 import com.watchparty.command.party.LobbyPolicy;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -40,6 +42,12 @@ public class CommandSideConfiguration {
     @Bean
     static BeanFactoryPostProcessor aggregateEventTypeFilter() {
         return new AggregateEventTypeFilter();
+    }
+
+    /** How the room feed, which never sees the command side, knows a party's events in the store. */
+    @Bean
+    PartyAggregate partyAggregate() {
+        return new PartyAggregate(WatchParty.TYPE);
     }
 
     @Bean
