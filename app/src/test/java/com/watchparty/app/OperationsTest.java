@@ -114,4 +114,14 @@ class OperationsTest {
                 "/watch-parties/{id}/invitation-code", "/tickets/{id}/vouchers", "/me/tickets");
         assertThat(docs.raw().body()).doesNotContain("\"caller\"");
     }
+
+    /** Next to the OpenAPI document, as open as it: the socket API's AsyncAPI document, to anyone. */
+    @Test
+    void theAsyncApiDocumentOfTheSocketNamespaceIsPublic() {
+        var docs = new Api(port).get("/asyncapi.yaml", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.contentType()).startsWith("application/yaml");
+        assertThat(docs.raw().body()).startsWith("asyncapi: 3.0.0").contains("address: /watch-party");
+    }
 }

@@ -45,7 +45,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
 
 /**
  * The seed's {@code /watch-party} namespace. Every action is an Axon command sent on behalf of the user the token
@@ -74,26 +73,38 @@ class WatchPartySocketGateway {
     private final RealtimeRules rules;
     private final Clock clock;
     private final ScheduledExecutorService expiries;
-    /** Every client event of the namespace, by name; anything else is answered {@code unknown_event}. */
-    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.ofEntries(
-            Map.entry("join_party", this::join),
-            Map.entry("leave_party", this::leave),
-            Map.entry("send_message", this::sendMessage),
-            Map.entry("player_action", this::playerAction),
-            Map.entry("time_sync", this::timeSync),
-            Map.entry("join_replay", this::joinReplay),
-            Map.entry("replay_seek", this::replaySeek),
-            Map.entry("set_moderator", (session, request) -> moderate(session, request,
+    /**
+     * Every client event of the namespace, by name; anything else is answered {@code unknown_event}. Static, so
+     * that the events are known without a running gateway: the AsyncAPI document must describe exactly these.
+     */
+    private static final Map<String, Handler> HANDLERS = Map.ofEntries(
+            Map.entry("join_party", WatchPartySocketGateway::join),
+            Map.entry("leave_party", WatchPartySocketGateway::leave),
+            Map.entry("send_message", WatchPartySocketGateway::sendMessage),
+            Map.entry("player_action", WatchPartySocketGateway::playerAction),
+            Map.entry("time_sync", WatchPartySocketGateway::timeSync),
+            Map.entry("join_replay", WatchPartySocketGateway::joinReplay),
+            Map.entry("replay_seek", WatchPartySocketGateway::replaySeek),
+            Map.entry("set_moderator", (gateway, session, request) -> gateway.moderate(session, request,
                     (partyId, userId, by) -> new SetModeratorCommand(partyId, userId, request.bool("moderator"), by))),
-            Map.entry("mute_user", (session, request) -> moderate(session, request,
+            Map.entry("mute_user", (gateway, session, request) -> gateway.moderate(session, request,
                     (partyId, userId, by) -> new MuteUserCommand(partyId, userId, request.wholeNumber("seconds"), by))),
-            Map.entry("kick_user", (session, request) -> moderate(session, request, KickUserCommand::new)),
-            Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
-                    new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
-            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
-            Map.entry("delete_message", this::deleteMessage),
-            Map.entry("set_room_settings", this::setRoomSettings),
-            Map.entry("send_reaction", this::sendReaction));
+            Map.entry("kick_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    KickUserCommand::new)),
+            Map.entry("ban_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    (partyId, userId, by) -> new BanUserCommand(partyId, userId,
+                            request.has("reason") ? request.text("reason") : null, by))),
+            Map.entry("unban_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    UnbanUserCommand::new)),
+            Map.entry("delete_message", WatchPartySocketGateway::deleteMessage),
+            Map.entry("set_room_settings", WatchPartySocketGateway::setRoomSettings),
+            Map.entry("send_reaction", WatchPartySocketGateway::sendReaction));
+
+    /** One client event's handling: its ack's payload, or a failure that {@link Rejections} turns into the ack. */
+    @FunctionalInterface
+    private interface Handler {
+        CompletableFuture<JSONObject> handle(WatchPartySocketGateway gateway, Session session, SocketRequest request);
+    }
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
@@ -131,9 +142,9 @@ class WatchPartySocketGateway {
         }
         var session = new Session(socket, bearer.get().caller(), bearer.get().expiresAt(),
                 ConcurrentHashMap.newKeySet(), new AtomicReference<>());
-        handlers.forEach((event, handler) -> on(session, event, handler));
+        HANDLERS.forEach((event, handler) -> on(session, event, handler));
         socket.registerAllEventListener((event, args) -> {
-            if (!handlers.containsKey(event)) {
+            if (!HANDLERS.containsKey(event)) {
                 SocketRequest.of(args).reply(SocketEvents.error(new Rejection(ErrorCode.UNKNOWN_EVENT,
                         "no such event: " + event.substring(0, Math.min(event.length(), 64)), null)));
             }
@@ -313,8 +324,12 @@ class WatchPartySocketGateway {
         return partyId;
     }
 
-    private void on(Session session, String event,
-                    BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>> handler) {
+    /** The client events of the namespace. */
+    static Set<String> clientEvents() {
+        return HANDLERS.keySet();
+    }
+
+    private void on(Session session, String event, Handler handler) {
         session.socket().on(event, args -> {
             SocketRequest request = SocketRequest.of(args);
             if (!clock.instant().isBefore(session.expiresAt())) {
@@ -323,7 +338,7 @@ class WatchPartySocketGateway {
                 return;
             }
             try {
-                handler.apply(session, request).whenComplete((answer, failure) ->
+                handler.handle(this, session, request).whenComplete((answer, failure) ->
                         request.reply(failure == null ? answer : SocketEvents.error(rejectionOf(event, failure))));
             } catch (RuntimeException failure) {
                 request.reply(SocketEvents.error(rejectionOf(event, failure)));
