@@ -82,7 +82,9 @@ class CrowdedRoomTest {
                     .forEach(ok -> assertThat(ok).isTrue());
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.get("/watch-parties/" + party, null).body().path("active_participants").asInt() == people.size());
-            Thread.sleep(1_500); // the last coalesced participant_list
+            // every socket has the last coalesced participant_list, the one that counts everyone
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.stream().allMatch(socket ->
+                    socket.latest("participant_list").map(list -> list.getInt("count")).orElse(0) == people.size()));
             assertThat(room).allMatch(RawSocket::isOpen);
             return room.stream().mapToLong(RawSocket::received).average().orElseThrow();
         } finally {
