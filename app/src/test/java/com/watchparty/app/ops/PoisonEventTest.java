@@ -10,10 +10,8 @@ import com.watchparty.app.support.WatchPartyIntegrationTest;
 import com.watchparty.command.party.WatchParty;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
@@ -39,31 +37,19 @@ import static org.awaitility.Awaitility.await;
  * while everything else in its segment, even in the same batch, keeps flowing; the admin status and health say so.
  * And a segment that stops moving is reported stalled, which takes the instance out of readiness.
  */
-@WatchPartyIntegrationTest
 @TestPropertySource(properties = {"watchparty.projections.watch-interval=200ms",
         "watchparty.projections.stall-after=2s"})
-class PoisonEventTest {
+class PoisonEventTest extends WatchPartyIntegrationTest {
 
     /** Promptly: well within the time a POST waits for its projection. */
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
     /** The projections' segments (application.yml): Axon gives a sequence (an aggregate) the segment hash & 3. */
     private static final int SEGMENT_MASK = 3;
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore eventStore;
     @Autowired
     DataSource dataSource;
-
-    Api api;
-    Api.User admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.admin("Ada");
-    }
 
     @Test
     void aMovieThatCannotBeProjectedIsDeadLetteredAndTheMoviesBehindItStillAppear() {

@@ -22,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,23 +34,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What one hostile socket can send, and that it harms no one else in the room. */
-@WatchPartyIntegrationTest
-class HostileSocketTest {
+class HostileSocketTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore eventStore;
     @Autowired
     @Qualifier("watchPartyCache")
     Cache partyCache;
-    @Autowired
-    JdbcClient jdbc;
     @Value("${watchparty.auth.jwt-secret}")
     String jwtSecret;
 
-    Api api;
-    Api.User admin;
     Api.User ann;
     Api.User ben;
     UUID party;
@@ -60,8 +51,6 @@ class HostileSocketTest {
 
     @BeforeEach
     void anOngoingPartyWithTwoTicketHolders() {
-        api = new Api(port);
-        admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
         party = api.ongoingParty(admin, 5, List.of(ann, ben));
