@@ -8,10 +8,15 @@ const deadline = setTimeout(() => finish({ ok: false, reason: 'timeout' }), 1500
 const socket = io(`${baseUrl}/watch-party`, { auth: { token } });
 
 const seen = { transports: [], participantList: null, syncPlayer: null, message: null, joinAck: null };
+let upgradedToWebSocket;
+const upgraded = new Promise((resolve) => { upgradedToWebSocket = resolve; });
 // the engine opens on its first transport, before any upgrade probe starts
 socket.io.on('open', () => {
   seen.transports.push(socket.io.engine.transport.name);
-  socket.io.engine.on('upgrade', (transport) => seen.transports.push(transport.name));
+  socket.io.engine.on('upgrade', (transport) => {
+    seen.transports.push(transport.name);
+    upgradedToWebSocket();
+  });
 });
 socket.on('connect', () => {
 
@@ -33,8 +38,8 @@ socket.on('new_message', (message) => {
   console.error(message);
   if (message.content === 'hello from the seed snippet') {
     seen.message = message;
-    // give the transport a moment to finish its upgrade before reporting
-    setTimeout(() => finish({ ok: true }), 500);
+    // report once the transport has upgraded (before or after the message came), or time out saying so
+    upgraded.then(() => finish({ ok: true }));
   }
 });
 socket.on('auth_error', (error) => finish({ ok: false, reason: 'auth_error', error }));

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.util.Map;
@@ -15,20 +14,12 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may do what, and how every bad request is answered: a 4xx problem+json with a stable code. */
-@WatchPartyIntegrationTest
-class AccessAndProblemsTest {
+class AccessAndProblemsTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Api.User admin;
     Api.User user;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        admin = api.admin("Ada");
         user = api.user("Bob");
     }
 

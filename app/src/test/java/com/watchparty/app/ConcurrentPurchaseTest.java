@@ -3,9 +3,6 @@ package com.watchparty.app;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,21 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Seats are never oversold, however many people press "buy" at once. */
-@WatchPartyIntegrationTest
-class ConcurrentPurchaseTest {
+class ConcurrentPurchaseTest extends WatchPartyIntegrationTest {
 
     static final int SEATS = 20;
     static final int BUYERS = 200;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void twoHundredConcurrentPurchasesOnTwentySeatsSellExactlyTwenty() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID ticket = api.ticket(admin, "3.00", false);
         UUID party = api.scheduleParty(admin, api.movie(admin, 3600), Instant.now().plusSeconds(3600),
                 Instant.now().plusSeconds(7200), SEATS).id();

@@ -7,8 +7,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,20 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The WatchPartyLog's storage on PostgreSQL: JSON in bytea, a dense global index, conflicts detected. */
-@WatchPartyIntegrationTest
-class EventStoreTest {
+class EventStoreTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     EventStore eventStore;
 
     @Test
     void eventsAreStoredAsRevisionedJsonInByteaNotAsLargeObjects() {
-        Api api = new Api(port);
-        UUID movie = api.movie(api.admin("Ada"), 4321);
+        UUID movie = api.movie(admin, 4321);
 
         assertThat(jdbc.sql("select data_type from information_schema.columns where table_name = 'domainevententry' and column_name = 'payload'")
                 .query(String.class).single()).isEqualTo("bytea");
@@ -45,8 +37,6 @@ class EventStoreTest {
 
     @Test
     void theGlobalIndexGrowsOneByOne() {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID first = api.movie(admin, 60);
         UUID second = api.movie(admin, 60);
 

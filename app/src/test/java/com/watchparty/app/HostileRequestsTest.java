@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,22 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that spun a core, ids of the wrong kind, and requests refused before any controller ran. Each is answered with a
  * 4xx problem carrying a stable code.
  */
-@WatchPartyIntegrationTest
-class HostileRequestsTest {
+class HostileRequestsTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
     RawHttp raw;
-    Api.User admin;
     Api.User user;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         raw = new RawHttp(port, Duration.ofSeconds(10));
-        admin = api.admin("Ada");
         user = api.user("Bob");
     }
 

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,15 +19,10 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What operators and API consumers rely on: health with the processors, metrics, the OpenAPI document. */
-@WatchPartyIntegrationTest
-class OperationsTest {
-
-    @LocalServerPort
-    int port;
+class OperationsTest extends WatchPartyIntegrationTest {
 
     @Test
     void readinessReportsTheDatabaseAndEveryEventProcessorToAdmins() {
-        Api api = new Api(port);
         var health = api.get("/actuator/health/readiness", api.admin("Ops"));
 
         assertThat(health.status()).isEqualTo(200);
@@ -41,7 +35,6 @@ class OperationsTest {
 
     @Test
     void probesAnswerAnyoneButHealthDetailsAndMetricsAreForAdmins() {
-        Api api = new Api(port);
         Api.User user = api.user("Uma");
 
         for (String probe : new String[] {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"}) {
@@ -61,8 +54,6 @@ class OperationsTest {
 
     @Test
     void prometheusExposesAxonMetricsOnceMessagesFlow() {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         api.movie(admin, 60);
 
         var metrics = api.get("/actuator/prometheus", admin);
@@ -78,8 +69,6 @@ class OperationsTest {
      */
     @Test
     void answeringOnceTheViewShowsAWriteLeavesNoQueryUnfinished() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         Logger janitor = (Logger) LoggerFactory.getLogger("axon-janitor");
         ListAppender<ILoggingEvent> warnings = new ListAppender<>();
         warnings.start();
@@ -104,7 +93,7 @@ class OperationsTest {
 
     @Test
     void theOpenApiDocumentDescribesTheSeedsEndpointsWithoutTheCaller() {
-        var docs = new Api(port).get("/v3/api-docs", null);
+        var docs = api.get("/v3/api-docs", null);
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().path("paths").fieldNames()).toIterable().contains("/watch-parties",
@@ -113,5 +102,15 @@ class OperationsTest {
                 "/watch-parties/{id}/waiting-list/me", "/watch-parties/{id}/box-office",
                 "/watch-parties/{id}/invitation-code", "/tickets/{id}/vouchers", "/me/tickets");
         assertThat(docs.raw().body()).doesNotContain("\"caller\"");
+    }
+
+    /** Next to the OpenAPI document, as open as it: the socket API's AsyncAPI document, to anyone. */
+    @Test
+    void theAsyncApiDocumentOfTheSocketNamespaceIsPublic() {
+        var docs = api.get("/asyncapi.yaml", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.contentType()).startsWith("application/yaml");
+        assertThat(docs.raw().body()).startsWith("asyncapi: 3.0.0").contains("address: /watch-party");
     }
 }

@@ -5,7 +5,6 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import com.watchparty.command.party.WatchParty;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
@@ -19,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,17 +35,10 @@ import static org.awaitility.Awaitility.await;
  * A long, busy party is loaded from its latest snapshot and a bounded tail of events, never replayed from its
  * first event, and it keeps every rule when it is loaded that way.
  */
-@WatchPartyIntegrationTest
-class PartySnapshotsTest {
+class PartySnapshotsTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    CommandGateway commands;
     @Autowired
     EventStore eventStore;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     @Qualifier("watchPartyCache")
     Cache watchPartyCache;
@@ -57,8 +47,6 @@ class PartySnapshotsTest {
 
     @Test
     void aBusyPartyIsLoadedFromItsLatestSnapshotAndStillKeepsItsRules() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID ticket = api.ticket(admin, "3.00", false);
         Instant start = Instant.now().plus(Duration.ofMinutes(10)); // the lobby is open: users may join and chat
         UUID party = api.scheduleParty(admin, api.movie(admin, 5400), start, start.plus(Duration.ofHours(3)), 10).id();

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,10 @@ class ReadYourWritesAcrossInstancesTest {
             Api.User ann = api.user("Ann");
             CompletableFuture<Api.Response> bought = CompletableFuture.supplyAsync(() ->
                     api.post(path + "/purchase", ann, Map.of("ticket_id", ticket.toString())));
-            Thread.sleep(1500);
+            JdbcClient store = projector.getBean(JdbcClient.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> store.sql("select count(*) from domainevententry where "
+                    + "aggregateidentifier = ? and payloadtype like '%.TicketPurchasedEvent'").param(party.id().toString())
+                    .query(Long.class).single() == 1);
             assertThat(bought).as("answered before the party's view counted the seat").isNotDone();
             assertThat(api.get(path, admin).body().path("tickets_sold").asInt()).isZero();
 

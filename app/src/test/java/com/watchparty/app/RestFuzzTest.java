@@ -8,7 +8,6 @@ import com.watchparty.app.support.Api;
 import com.watchparty.app.support.RawHttp;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.io.IOException;
 import java.net.URI;
@@ -43,8 +42,7 @@ import static org.awaitility.Awaitility.await;
  * The run is a function of its seed: a failure prints the seed and the case, and {@code -Dfuzz.seed=<seed>} (with
  * {@code -Dfuzz.cases=<n>}) replays it.
  */
-@WatchPartyIntegrationTest
-class RestFuzzTest {
+class RestFuzzTest extends WatchPartyIntegrationTest {
 
     static final long SEED = Long.getLong("fuzz.seed", 20_251_128L);
     static final int CASES = Integer.getInteger("fuzz.cases", 3000);
@@ -55,9 +53,6 @@ class RestFuzzTest {
     static final int CALLERS = 4;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     /** What came back, or why nothing (complete) did. */
     private record Outcome(int status, String contentType, byte[] body, boolean complete, String failure) {
@@ -71,7 +66,6 @@ class RestFuzzTest {
 
     @Test
     void noRequestGetsA5xxOrAnythingButAProblem() {
-        Api api = new Api(port);
         RestFuzzCases cases = new RestFuzzCases(SEED, fixtures(api));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(ANSWER_WITHIN).build();

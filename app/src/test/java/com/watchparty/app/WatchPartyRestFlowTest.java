@@ -9,12 +9,7 @@ import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -28,24 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The seed's REST flow end to end: create → list → get → patch → purchase → logs, on the running service. */
-@WatchPartyIntegrationTest
-class WatchPartyRestFlowTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Api.User admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.admin("Ada");
-    }
+class WatchPartyRestFlowTest extends WatchPartyIntegrationTest {
 
     @Test
     void aPartyGoesFromCreationToPurchaseToItsLog() {

@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 import java.time.Duration;
 
 /**
- * {@code watchparty.realtime.room.*}: how the room treats its people. The defaults are in {@code application.yml}.
+ * {@code watchparty.realtime.room.*}: how the room treats its people. The defaults are in {@code application.yml};
+ * numbers are boxed so that the generated metadata shows no default of its own (a primitive's would be 0).
  *
  * @param reconnectGrace  how long a dropped socket keeps its user in the room, so a page reload does not flash
  *                        leave/join; also how long after an instance starts before leases are swept
@@ -30,11 +31,12 @@ import java.time.Duration;
  */
 @ConfigurationProperties("watchparty.realtime.room")
 @Validated
-public record RealtimeRules(@NotNull Duration reconnectGrace, @Positive int chatBurst, @Positive double chatPerSecond,
-                            @Positive int playerBurst, @Positive double playerPerSecond,
-                            @Positive int reactionBurst, @Positive double reactionPerSecond,
+public record RealtimeRules(@NotNull Duration reconnectGrace,
+                            @NotNull @Positive Integer chatBurst, @NotNull @Positive Double chatPerSecond,
+                            @NotNull @Positive Integer playerBurst, @NotNull @Positive Double playerPerSecond,
+                            @NotNull @Positive Integer reactionBurst, @NotNull @Positive Double reactionPerSecond,
                             @NotNull Duration reactionWindow,
                             @NotNull Duration leaseHeartbeat, @NotNull Duration leaseTimeout,
-                            @NotNull Duration replayWindow, @Positive int crowdSize, @NotNull Duration listEvery,
-                            @Positive int listLimit) {
+                            @NotNull Duration replayWindow, @NotNull @Positive Integer crowdSize,
+                            @NotNull Duration listEvery, @NotNull @Positive Integer listLimit) {
 }

@@ -7,6 +7,7 @@ import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
+import com.watchparty.api.error.Rejections;
 import com.watchparty.api.identity.Caller;
 import com.watchparty.api.moderation.BanUserCommand;
 import com.watchparty.api.moderation.DeleteMessageCommand;
@@ -25,9 +26,7 @@ import com.watchparty.realtime.reactions.ReactionWindows;
 import com.watchparty.realtime.room.RoomChannels;
 import io.socket.socketio.server.SocketIoNamespace;
 import io.socket.socketio.server.SocketIoSocket;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.json.JSONArray;
 import org.json.JSONObject;
 import org.slf4j.Logger;
@@ -42,13 +41,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiFunction;
 
 /**
  * The seed's {@code /watch-party} namespace. Every action is an Axon command sent on behalf of the user the token
@@ -77,26 +74,38 @@ class WatchPartySocketGateway {
     private final RealtimeRules rules;
     private final Clock clock;
     private final ScheduledExecutorService expiries;
-    /** Every client event of the namespace, by name; anything else is answered {@code unknown_event}. */
-    private final Map<String, BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>>> handlers = Map.ofEntries(
-            Map.entry("join_party", this::join),
-            Map.entry("leave_party", this::leave),
-            Map.entry("send_message", this::sendMessage),
-            Map.entry("player_action", this::playerAction),
-            Map.entry("time_sync", this::timeSync),
-            Map.entry("join_replay", this::joinReplay),
-            Map.entry("replay_seek", this::replaySeek),
-            Map.entry("set_moderator", (session, request) -> moderate(session, request,
+    /**
+     * Every client event of the namespace, by name; anything else is answered {@code unknown_event}. Static, so
+     * that the events are known without a running gateway: the AsyncAPI document must describe exactly these.
+     */
+    private static final Map<String, Handler> HANDLERS = Map.ofEntries(
+            Map.entry("join_party", WatchPartySocketGateway::join),
+            Map.entry("leave_party", WatchPartySocketGateway::leave),
+            Map.entry("send_message", WatchPartySocketGateway::sendMessage),
+            Map.entry("player_action", WatchPartySocketGateway::playerAction),
+            Map.entry("time_sync", WatchPartySocketGateway::timeSync),
+            Map.entry("join_replay", WatchPartySocketGateway::joinReplay),
+            Map.entry("replay_seek", WatchPartySocketGateway::replaySeek),
+            Map.entry("set_moderator", (gateway, session, request) -> gateway.moderate(session, request,
                     (partyId, userId, by) -> new SetModeratorCommand(partyId, userId, request.bool("moderator"), by))),
-            Map.entry("mute_user", (session, request) -> moderate(session, request,
+            Map.entry("mute_user", (gateway, session, request) -> gateway.moderate(session, request,
                     (partyId, userId, by) -> new MuteUserCommand(partyId, userId, request.wholeNumber("seconds"), by))),
-            Map.entry("kick_user", (session, request) -> moderate(session, request, KickUserCommand::new)),
-            Map.entry("ban_user", (session, request) -> moderate(session, request, (partyId, userId, by) ->
-                    new BanUserCommand(partyId, userId, request.has("reason") ? request.text("reason") : null, by))),
-            Map.entry("unban_user", (session, request) -> moderate(session, request, UnbanUserCommand::new)),
-            Map.entry("delete_message", this::deleteMessage),
-            Map.entry("set_room_settings", this::setRoomSettings),
-            Map.entry("send_reaction", this::sendReaction));
+            Map.entry("kick_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    KickUserCommand::new)),
+            Map.entry("ban_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    (partyId, userId, by) -> new BanUserCommand(partyId, userId,
+                            request.has("reason") ? request.text("reason") : null, by))),
+            Map.entry("unban_user", (gateway, session, request) -> gateway.moderate(session, request,
+                    UnbanUserCommand::new)),
+            Map.entry("delete_message", WatchPartySocketGateway::deleteMessage),
+            Map.entry("set_room_settings", WatchPartySocketGateway::setRoomSettings),
+            Map.entry("send_reaction", WatchPartySocketGateway::sendReaction));
+
+    /** One client event's handling: its ack's payload, or a failure that {@link Rejections} turns into the ack. */
+    @FunctionalInterface
+    private interface Handler {
+        CompletableFuture<JSONObject> handle(WatchPartySocketGateway gateway, Session session, SocketRequest request);
+    }
 
     WatchPartySocketGateway(SocketIoNamespace watchPartyNamespace, BearerTokens tokens, CommandGateway commands,
                             Presence presence, RoomChannels rooms, FloodControl floodControl,
@@ -134,9 +143,9 @@ class WatchPartySocketGateway {
         }
         var session = new Session(socket, bearer.get().caller(), bearer.get().expiresAt(),
                 ConcurrentHashMap.newKeySet(), new AtomicReference<>());
-        handlers.forEach((event, handler) -> on(session, event, handler));
+        HANDLERS.forEach((event, handler) -> on(session, event, handler));
         socket.registerAllEventListener((event, args) -> {
-            if (!handlers.containsKey(event)) {
+            if (!HANDLERS.containsKey(event)) {
                 SocketRequest.of(args).reply(SocketEvents.error(new Rejection(ErrorCode.UNKNOWN_EVENT,
                         "no such event: " + event.substring(0, Math.min(event.length(), 64)), null)));
             }
@@ -316,8 +325,12 @@ class WatchPartySocketGateway {
         return partyId;
     }
 
-    private void on(Session session, String event,
-                    BiFunction<Session, SocketRequest, CompletableFuture<JSONObject>> handler) {
+    /** The client events of the namespace. */
+    static Set<String> clientEvents() {
+        return HANDLERS.keySet();
+    }
+
+    private void on(Session session, String event, Handler handler) {
         session.socket().on(event, args -> {
             SocketRequest request = SocketRequest.of(args);
             if (!clock.instant().isBefore(session.expiresAt())) {
@@ -326,7 +339,7 @@ class WatchPartySocketGateway {
                 return;
             }
             try {
-                handler.apply(session, request).whenComplete((answer, failure) ->
+                handler.handle(this, session, request).whenComplete((answer, failure) ->
                         request.reply(failure == null ? answer : SocketEvents.error(rejectionOf(event, failure))));
             } catch (RuntimeException failure) {
                 request.reply(SocketEvents.error(rejectionOf(event, failure)));
@@ -335,20 +348,11 @@ class WatchPartySocketGateway {
     }
 
     private static Rejection rejectionOf(String event, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof RejectedException rejected) {
-            return rejected.rejection();
+        Rejection rejection = Rejections.of(failure);
+        if (rejection == Rejections.INTERNAL_ERROR) {
+            log.error("socket event {} failed", event, failure);
         }
-        if (cause instanceof CommandExecutionException e && e.getDetails().orElse(null) instanceof Rejection rejection) {
-            return rejection;
-        }
-        if (cause instanceof ConcurrencyException) {
-            return new Rejection(ErrorCode.CONCURRENT_MODIFICATION, "the party changed at the same moment; try again",
-                    null);
-        }
-        log.error("socket event {} failed", event, cause);
-        return new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null);
+        return rejection;
     }
 
     /** The handshake's {@code auth.token}, or the {@code ?token=} of its URL. */

@@ -2,8 +2,8 @@ package com.watchparty.app.axon;
 
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -16,11 +16,12 @@ import java.time.Instant;
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+@EnableConfigurationProperties(AxonServerProperties.class)
 class AxonServerReachability {
 
     AxonServerReachability(AxonServerConnectionManager connections, AxonServerConfiguration server,
-                           @Value("${watchparty.axon-server.connect-timeout}") Duration timeout)
-            throws InterruptedException {
+                           AxonServerProperties properties) throws InterruptedException {
+        Duration timeout = properties.connectTimeout();
         String context = connections.getDefaultContext();
         connections.getConnection(context);
         Instant deadline = Instant.now().plus(timeout);

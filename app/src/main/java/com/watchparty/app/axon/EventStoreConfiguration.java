@@ -31,9 +31,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
@@ -47,6 +47,7 @@ import java.time.Duration;
  * BIGSERIAL global index, tables from Flyway), events stored as JSON.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class EventStoreConfiguration {
 
     @Bean
@@ -143,10 +144,10 @@ public class EventStoreConfiguration {
     @Bean(name = "eventBus")
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
     WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${watchparty.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+                                  EventStoreProperties properties) {
         return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(properties.fetchDelay().toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }

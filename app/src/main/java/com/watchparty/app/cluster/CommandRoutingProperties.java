@@ -19,6 +19,6 @@ import java.time.Duration;
  * @param joinTimeout    how long start-up waits to join the others before it gives up
  */
 @ConfigurationProperties("watchparty.command-routing")
-public record CommandRoutingProperties(String cluster, String bindAddress, int bindPort, int portRange,
+public record CommandRoutingProperties(String cluster, String bindAddress, Integer bindPort, Integer portRange,
                                        Duration failureTimeout, Duration joinTimeout) {
 }

@@ -18,9 +18,9 @@ import java.util.Objects;
 @Component("eventProcessors")
 class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
 
-    private final ProjectionRebuilds projections;
+    private final ProjectionStatuses projections;
 
-    EventProcessorsHealthIndicator(ProjectionRebuilds projections) {
+    EventProcessorsHealthIndicator(ProjectionStatuses projections) {
         this.projections = projections;
     }
 
@@ -28,7 +28,7 @@ class EventProcessorsHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         boolean healthy = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (ProjectionStatus processor : projections.statuses().projections()) {
+        for (ProjectionStatus processor : projections.overview().projections()) {
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("running", processor.running());
             status.put("error", processor.error());

@@ -19,28 +19,31 @@ import java.nio.charset.StandardCharsets;
 @RequestMapping("/admin/projections")
 class ProjectionAdminController {
 
+    private final ProjectionStatuses statuses;
     private final ProjectionRebuilds rebuilds;
     private final DeadLetters deadLetters;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds, DeadLetters deadLetters) {
+    ProjectionAdminController(ProjectionStatuses statuses, ProjectionRebuilds rebuilds, DeadLetters deadLetters) {
+        this.statuses = statuses;
         this.rebuilds = rebuilds;
         this.deadLetters = deadLetters;
     }
 
     @GetMapping
     ProjectionStatus.Overview list() {
-        return rebuilds.statuses();
+        return statuses.overview();
     }
 
     @GetMapping("/{name}")
     ProjectionStatus get(@PathVariable String name) {
-        return rebuilds.status(name);
+        return statuses.of(name);
     }
 
     /** Starts a rebuild: 202 at once, with the status to follow at {@code Location}. */
     @PostMapping("/{name}/rebuild")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
-        ProjectionStatus status = rebuilds.rebuild(name);
+        rebuilds.rebuild(name);
+        ProjectionStatus status = statuses.of(name);
         URI location = URI.create("/admin/projections/" + UriUtils.encodePathSegment(name, StandardCharsets.UTF_8));
         return ResponseEntity.accepted().location(location).body(status);
     }
@@ -52,6 +55,6 @@ class ProjectionAdminController {
     @PostMapping("/{name}/dead-letters/retry")
     ProjectionStatus retryDeadLetters(@PathVariable String name) {
         deadLetters.retry(name);
-        return rebuilds.status(name);
+        return statuses.of(name);
     }
 }

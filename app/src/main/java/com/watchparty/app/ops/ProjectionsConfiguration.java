@@ -10,14 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The projections' dead-lettering. Axon keeps one invoker configuration per processing group, and a second
+ * The projections' upkeep thread and their dead-lettering. Axon keeps one invoker configuration per processing group, and a second
  * registration replaces the first: Axon's own, which switches on the cache of
  * {@code axon.eventhandling.processors.<group>.dlq.cache}, is made first (hence {@code @DependsOn}) and replaced by
  * this one, which therefore applies that cache too.
@@ -36,6 +39,19 @@ import java.util.Optional;
 class ProjectionsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionsConfiguration.class);
+
+    /**
+     * The projections' one upkeep thread: rebuilds run on it ({@link ProjectionRebuilds}), and the watch
+     * ({@link ProjectionWatch}) between them, never during one.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService projectionWorker() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-rebuild");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     @Autowired
     void configureDeadLettering(EventProcessingConfigurer processing, ProjectionsProperties projections,

@@ -1,10 +1,10 @@
 package com.watchparty.app.ops;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * {@code watchparty.projections.*}: which event processors are projections that may be rebuilt from the event
@@ -19,11 +19,11 @@ import java.util.List;
  *                      before it counts as stalled
  */
 @ConfigurationProperties("watchparty.projections")
-public record ProjectionsProperties(@DefaultValue List<String> rebuildable, Duration watchInterval,
+public record ProjectionsProperties(List<String> rebuildable, Duration watchInterval,
                                     Duration stallAfter) {
 
     public ProjectionsProperties {
-        rebuildable = List.copyOf(rebuildable);
+        rebuildable = List.copyOf(Objects.requireNonNull(rebuildable, "watchparty.projections.rebuildable is required"));
         requirePositive(watchInterval, "watch-interval");
         requirePositive(stallAfter, "stall-after");
     }

@@ -52,7 +52,7 @@ class SegmentStalls {
                 name -> new ConcurrentHashMap<>());
         segments.keySet().removeIf(segment -> !claimed.containsKey(segment) && !heldByNoOne.contains(segment));
         claimed.forEach((segment, status) -> segments.merge(segment,
-                new Progress(ProjectionRebuilds.positionOf(status), now),
+                new Progress(StreamingProcessors.positionOf(status), now),
                 (before, current) -> before.position() == current.position() && current.position() < head
                         ? before : current));
         // a segment that nobody holds goes nowhere: it stays where it was last seen (one never seen here: from now)

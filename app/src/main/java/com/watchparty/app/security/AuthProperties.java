@@ -12,18 +12,12 @@ import java.time.Duration;
  *
  * @param jwtSecret     at least 32 bytes of UTF-8 ({@code WATCHPARTY_JWT_SECRET})
  * @param devTokens     whether {@code POST /dev/token} mints tokens for anyone (local use only)
- * @param devTokenTtl   how long a dev token is valid
+ * @param devTokenTtl   how long a token minted by {@code POST /dev/token} is valid
  */
 @ConfigurationProperties("watchparty.auth")
-public record AuthProperties(String jwtSecret, boolean devTokens, Duration devTokenTtl) {
+public record AuthProperties(String jwtSecret, Boolean devTokens, Duration devTokenTtl) {
 
     static final int MIN_SECRET_BYTES = 32;
-
-    public AuthProperties {
-        if (devTokenTtl == null) {
-            devTokenTtl = Duration.ofHours(12);
-        }
-    }
 
     byte[] secretKey() {
         byte[] key = jwtSecret == null ? new byte[0] : jwtSecret.getBytes(StandardCharsets.UTF_8);

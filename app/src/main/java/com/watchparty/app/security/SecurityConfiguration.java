@@ -78,7 +78,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, WEB_CLIENT).permitAll()
                         .requestMatchers("/actuator/prometheus", "/actuator/metrics/**").hasRole("ADMIN")
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/dev/token", "/error",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/asyncapi.yaml",
+                                "/dev/token", "/error",
                                 "/socket.io/**") // Socket.IO checks the token itself, at each namespace CONNECT
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/watch-parties", "/movies", "/tickets", "/tickets/*/vouchers",

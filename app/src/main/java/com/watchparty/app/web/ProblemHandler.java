@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.watchparty.api.error.ErrorCode;
-import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.error.Rejection;
+import com.watchparty.api.error.Rejections;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,7 +23,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -38,32 +34,6 @@ import java.util.stream.Collectors;
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    @ExceptionHandler(RejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(RejectedException e, HttpServletRequest request) {
-        return respond(e.rejection(), request);
-    }
-
-    @ExceptionHandler(CommandExecutionException.class)
-    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e, HttpServletRequest request) {
-        return e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
-                .map(rejection -> respond(rejection, request))
-                .orElseGet(() -> unexpected(e, request));
-    }
-
-    /** Another node kept winning the race for the same party after every retry: the client may try again. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrencyException e, HttpServletRequest request) {
-        return respond(new Rejection(ErrorCode.CONCURRENT_MODIFICATION,
-                "the party changed at the same moment; please try again", null), request);
-    }
-
-    @ExceptionHandler({CompletionException.class, QueryExecutionException.class})
-    ResponseEntity<ProblemDetail> queryFailed(RuntimeException e, HttpServletRequest request) {
-        return e.getCause() instanceof RejectedException rejected
-                ? respond(rejected.rejection(), request)
-                : unexpected(e, request);
-    }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
@@ -110,16 +80,22 @@ class ProblemHandler {
                 request);
     }
 
-    /** Spring's own web errors (unknown path, wrong method, missing parameter...) keep their status. */
+    /**
+     * A refusal, a lost race or a fault of the service, translated as for the socket acks ({@link Rejections});
+     * Spring's own web errors (unknown path, wrong method, missing parameter...) keep their status.
+     */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> failed(Exception e, HttpServletRequest request) {
         if (e instanceof ErrorResponse web) {
             int status = web.getStatusCode().value();
             String detail = web.getBody().getDetail() != null ? web.getBody().getDetail() : e.getMessage();
             return respond(new Rejection(ErrorCode.forHttpStatus(status), detail, null), request);
         }
-        log.error("request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(new Rejection(ErrorCode.INTERNAL_ERROR, "the service failed; it has been logged", null), request);
+        Rejection rejection = Rejections.of(e);
+        if (rejection == Rejections.INTERNAL_ERROR) {
+            log.error("request failed: {} {}", request.getMethod(), request.getRequestURI(), e);
+        }
+        return respond(rejection, request);
     }
 
     /** Always problem+json, whatever the client accepts: a refusal of its Accept header is a problem too. */

@@ -3,9 +3,16 @@ package com.watchparty.app.arch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -17,6 +24,13 @@ class ArchitectureTest {
 
     private static JavaClasses classes;
 
+    /**
+     * The domain: every package of the command side but its adapters (REST controllers in {@code ..web..}, Spring
+     * wiring in {@code ..config..}, implementations of its ports in {@code ..infra..}), so a package added to the
+     * domain is checked without being named here.
+     */
+    private static final String[] ADAPTERS = {"..web..", "..config..", "..infra.."};
+
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
@@ -24,11 +38,17 @@ class ArchitectureTest {
                 .importPackages("com.watchparty");
     }
 
+    /**
+     * Besides the annotations, the shared API knows the exceptions a refusal travels in across the buses, so that
+     * one translator ({@code Rejections}) reads them for REST and sockets alike.
+     */
     @Test
-    void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotations() {
-        classes().that().resideInAPackage("com.watchparty.api..").and().resideOutsideOfPackage("com.watchparty.api.batch..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
+    void theSharedApiDependsOnNothingButTheJdkAndAxonsModellingAnnotationsAndBusExceptions() {
+        classes().that().resideInAPackage("com.watchparty.api..")
+                .and().resideOutsideOfPackage("com.watchparty.api.batch..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "com.watchparty.api..",
                         "org.axonframework.modelling.command", "org.axonframework.serialization")
+                        .or(belongToAnyOf(CommandExecutionException.class, QueryExecutionException.class)))
                 .check(classes);
     }
 
@@ -36,15 +56,16 @@ class ArchitectureTest {
     @Test
     void theSharedBatchSenderNeedsOnlyTheCommandGateway() {
         classes().that().resideInAPackage("com.watchparty.api.batch..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "com.watchparty.api..",
-                        "org.axonframework.commandhandling.gateway")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "com.watchparty.api..",
+                        "org.axonframework.commandhandling.gateway"))
                 .check(classes);
     }
 
     @Test
-    void theCommandSideNeverUsesTheQuerySide() {
+    void theCommandSideNeverUsesTheQuerySideTheRoomOrTheApp() {
         noClasses().that().resideInAPackage("com.watchparty.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.query..", "com.watchparty.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.query..",
+                        "com.watchparty.realtime..", "com.watchparty.app..")
                 .check(classes);
     }
 
@@ -64,21 +85,45 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** The Engine.IO adapter is the transport only: it knows nothing of parties, rooms or people. */
+    /**
+     * The Engine.IO adapter is the transport only: it knows nothing of parties, rooms or people, so nothing of this
+     * project outside itself (a package added to the room later included) and nothing of Axon.
+     */
     @Test
     void theTransportKnowsNothingOfTheRoom() {
         noClasses().that().resideInAPackage("com.watchparty.realtime.transport..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.watchparty.api..", "com.watchparty.query..",
-                        "com.watchparty.realtime.room..", "com.watchparty.realtime.presence..", "org.axonframework..")
+                .should().dependOnClassesThat(resideInAnyPackage("com.watchparty..", "org.axonframework..")
+                        .and(not(resideInAPackage("com.watchparty.realtime.transport.."))))
                 .check(classes);
     }
 
+    /** Every aggregate lives in the domain, so what the domain rules say holds for every aggregate. */
     @Test
-    void theDomainIsFreeOfSpringAndTheWeb() {
-        noClasses().that().resideInAnyPackage("com.watchparty.command.party", "com.watchparty.command.catalog",
-                        "com.watchparty.command.ticketing", "com.watchparty.command")
+    void theAggregatesLiveInTheDomain() {
+        classes().that().areAnnotatedWith(Aggregate.class)
+                .should().resideInAPackage("com.watchparty.command..")
+                .andShould().resideOutsideOfPackages(ADAPTERS)
+                .check(classes);
+    }
+
+    /**
+     * No Spring in the domain: the aggregates and their rules use no {@code org.springframework} type. (They are
+     * Axon aggregates, and {@code @Aggregate} is Axon's annotation for them, from its Spring module.) No servlet and
+     * no JSON either: requests and their parsing stay in the web adapters.
+     */
+    @Test
+    void theDomainDependsOnNoSpringNoServletAndNoJson() {
+        noClasses().that().resideInAPackage("com.watchparty.command..").and().resideOutsideOfPackages(ADAPTERS)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
                         "com.fasterxml.jackson..")
+                .check(classes);
+    }
+
+    /** The domain declares its ports (e.g. {@code MovieCatalog}); the adapters implement and call them, never back. */
+    @Test
+    void theDomainNeverUsesItsAdapters() {
+        noClasses().that().resideInAPackage("com.watchparty.command..").and().resideOutsideOfPackages(ADAPTERS)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
                 .check(classes);
     }
 

@@ -81,6 +81,7 @@ class WatchPartySnapshotTest {
     private static final Instant START = NOW.minusSeconds(1800);
     private static final Instant END = NOW.plusSeconds(7200);
     private static final int MOVIE_SECONDS = 5400;
+    private static final Duration LOBBY_WINDOW = Duration.ofMinutes(15);
 
     private static final UUID PARTY = UUID.randomUUID();
     private static final UUID MOVIE = UUID.randomUUID();
@@ -283,7 +284,7 @@ class WatchPartySnapshotTest {
         fixture.registerInjectableResource((MovieCatalog) id -> Optional.of(new MovieFacts(MOVIE_SECONDS)));
         fixture.registerInjectableResource((TicketCatalog) id -> TICKET.equals(id)
                 ? Optional.of(new TicketFacts(new BigDecimal("12.50"), "EUR", false)) : Optional.empty());
-        fixture.registerInjectableResource(new LobbyPolicy(LobbyPolicy.DEFAULT_WINDOW));
+        fixture.registerInjectableResource(new LobbyPolicy(LOBBY_WINDOW));
         fixture.registerInjectableResource(new HoldPolicy(Duration.ofMinutes(15), Duration.ofMinutes(2)));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.givenCurrentTime(NOW);

@@ -7,12 +7,11 @@ import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.ticketing.TicketCreatedEvent;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
@@ -38,31 +37,19 @@ import static org.awaitility.Awaitility.await;
  * while everything else in its segment, even in the same batch, keeps flowing; the admin status and health say so.
  * And a segment that stops moving is reported stalled, which takes the instance out of readiness.
  */
-@WatchPartyIntegrationTest
 @TestPropertySource(properties = {"watchparty.projections.watch-interval=200ms",
         "watchparty.projections.stall-after=2s"})
-class PoisonEventTest {
+class PoisonEventTest extends WatchPartyIntegrationTest {
 
     /** Promptly: well within the time a POST waits for its projection. */
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
     /** The projections' segments (application.yml): Axon gives a sequence (an aggregate) the segment hash & 3. */
     private static final int SEGMENT_MASK = 3;
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore eventStore;
     @Autowired
     DataSource dataSource;
-
-    Api api;
-    Api.User admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.admin("Ada");
-    }
 
     @Test
     void aMovieThatCannotBeProjectedIsDeadLetteredAndTheMoviesBehindItStillAppear() {
@@ -183,14 +170,14 @@ class PoisonEventTest {
 
     private void scheduleParty(UUID party) {
         Instant start = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
-        eventStore.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), 0,
+        eventStore.publish(new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), 0,
                 new WatchPartyScheduledEvent(party, UUID.randomUUID(), 60, start, start.plusSeconds(3600), false, 10,
                         admin.id())));
     }
 
     private static GenericDomainEventMessage<ChatMessageSentEvent> chat(UUID party, long sequence, Api.User user,
                                                                        String content) {
-        return new GenericDomainEventMessage<>("WatchParty", party.toString(), sequence,
+        return new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), sequence,
                 new ChatMessageSentEvent(party, UUID.randomUUID(), user.id(), content));
     }
 

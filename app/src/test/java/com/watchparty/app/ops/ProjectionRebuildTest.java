@@ -8,15 +8,10 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -37,9 +32,8 @@ import static org.awaitility.Awaitility.await;
  * and only admins may do it. A context (so a database) of its own: no other test's events, such as a deadline
  * that fires, may land in the store between the snapshot of a table and its rebuild.
  */
-@WatchPartyIntegrationTest
 @TestPropertySource(properties = "watchparty.projections.watch-interval=200ms")
-class ProjectionRebuildTest {
+class ProjectionRebuildTest extends WatchPartyIntegrationTest {
 
     private static final String PARTIES = """
             select * from watch_party_view order by id""";
@@ -51,22 +45,6 @@ class ProjectionRebuildTest {
                    media_time from replay_event order by party_id, sequence_number""";
     private static final String SEGMENTS = """
             select * from replay_segment order by party_id, from_real_time""";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Api.User admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        admin = api.admin("Ada");
-    }
 
     @Test
     void rebuildingTheProjectionsGivesBackTheSameRows() {

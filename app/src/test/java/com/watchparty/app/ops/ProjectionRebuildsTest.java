@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,22 +38,25 @@ class ProjectionRebuildsTest {
     private final StreamingEventProcessor processor = mock(StreamingEventProcessor.class);
     private final ProjectionsProperties properties =
             new ProjectionsProperties(List.of("movies"), Duration.ofMillis(50), Duration.ofSeconds(30));
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor();
     private final ProjectionRebuilds rebuilds;
+    private final ProjectionStatuses statuses;
 
     ProjectionRebuildsTest() {
         when(processor.getName()).thenReturn("movies");
         when(processor.supportsReset()).thenReturn(true);
         when(processor.processingStatus()).thenReturn(Map.of());
         when(processing.eventProcessor("movies", StreamingEventProcessor.class)).thenReturn(Optional.of(processor));
-        // created once the mocks are stubbed: its watcher thread calls them, and a stubbing it races is lost
-        rebuilds = new ProjectionRebuilds(processing, mock(EventStore.class),
-                new DeadLetters(processing, mock(JdbcClient.class)),
-                new SegmentStalls(processing, properties, Clock.systemUTC()), properties, Clock.systemUTC());
+        // created once the mocks are stubbed: the worker thread calls them, and a stubbing it races is lost
+        StreamingProcessors processors = new StreamingProcessors(processing, mock(EventStore.class));
+        rebuilds = new ProjectionRebuilds(processors, properties, Clock.systemUTC(), worker);
+        statuses = new ProjectionStatuses(processors, new SegmentStalls(processing, properties, Clock.systemUTC()),
+                new DeadLetters(processing, mock(JdbcClient.class)), rebuilds, properties);
     }
 
     @AfterEach
     void stop() {
-        rebuilds.stop();
+        worker.shutdownNow();
     }
 
     @Test
@@ -82,13 +87,13 @@ class ProjectionRebuildsTest {
             return null;
         }).when(processor).shutDown();
 
-        assertThat(rebuilds.rebuild("movies").rebuild().state()).isIn(State.STOPPING, State.RESETTING);
+        assertThat(rebuilds.rebuild("movies").state()).isIn(State.STOPPING, State.RESETTING);
         assertThatThrownBy(() -> rebuilds.rebuild("movies")).isInstanceOfSatisfying(RejectedException.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.REBUILD_IN_PROGRESS));
         stopped.countDown();
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(processor).start());
-        assertThat(rebuilds.status("movies").rebuild().state()).isEqualTo(State.REPLAYING);
+        assertThat(statuses.of("movies").rebuild().state()).isEqualTo(State.REPLAYING);
         var order = inOrder(processor);
         order.verify(processor).shutDown();
         order.verify(processor).resetTokens();
@@ -103,7 +108,7 @@ class ProjectionRebuildsTest {
         rebuilds.rebuild("movies");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> verify(processor).start());
-        assertThat(rebuilds.status("movies").rebuild().state()).isEqualTo(State.FAILED);
-        assertThat(rebuilds.status("movies").rebuild().error()).contains("claimed by another instance");
+        assertThat(statuses.of("movies").rebuild().state()).isEqualTo(State.FAILED);
+        assertThat(statuses.of("movies").rebuild().error()).contains("claimed by another instance");
     }
 }

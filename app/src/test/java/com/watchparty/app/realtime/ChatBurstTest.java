@@ -7,7 +7,6 @@ import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +25,11 @@ import static org.awaitility.Awaitility.await;
  * stored together. Every line must still be acked, stored once and shown to everyone in one and the same order,
  * the order of the party's log.
  */
-@WatchPartyIntegrationTest
-class ChatBurstTest {
+class ChatBurstTest extends WatchPartyIntegrationTest {
 
     private static final int PEOPLE = 20;
     /** Within the chat budget's burst, so flood control refuses none of them. */
     private static final int LINES_EACH = 5;
-
-    @LocalServerPort
-    int port;
 
     final List<SocketClient> clients = new ArrayList<>();
 
@@ -45,8 +40,6 @@ class ChatBurstTest {
 
     @Test
     void everyLineOfABurstIsAckedStoredOnceAndSeenByEveryoneInTheLogsOrder() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         List<Api.User> people = new ArrayList<>();
         for (int i = 0; i < PEOPLE; i++) {
             people.add(api.user("Talker " + i));

@@ -6,7 +6,6 @@ import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -27,14 +26,10 @@ import static org.awaitility.Awaitility.await;
  * with its square. With the whole participant list sent to everyone at every join, 3N joiners would cost each
  * socket nine times what N do.
  */
-@WatchPartyIntegrationTest
-class CrowdedRoomTest {
+class CrowdedRoomTest extends WatchPartyIntegrationTest {
 
     private static final int N = 100;
     private static final int JOINS_IN_FLIGHT = 25;
-
-    @LocalServerPort
-    int port;
 
     final List<RawSocket> sockets = new ArrayList<>();
 
@@ -45,8 +40,6 @@ class CrowdedRoomTest {
 
     @Test
     void whatEachSocketReceivesWhileARoomFillsGrowsLinearlyWithTheCrowd() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         List<Api.User> people = new ArrayList<>();
         for (int i = 0; i < 3 * N; i++) {
             people.add(api.user("Guest " + i));
@@ -82,7 +75,9 @@ class CrowdedRoomTest {
                     .forEach(ok -> assertThat(ok).isTrue());
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.get("/watch-parties/" + party, null).body().path("active_participants").asInt() == people.size());
-            Thread.sleep(1_500); // the last coalesced participant_list
+            // every socket has the last coalesced participant_list, the one that counts everyone
+            await().atMost(Duration.ofSeconds(10)).until(() -> room.stream().allMatch(socket ->
+                    socket.latest("participant_list").map(list -> list.getInt("count")).orElse(0) == people.size()));
             assertThat(room).allMatch(RawSocket::isOpen);
             return room.stream().mapToLong(RawSocket::received).average().orElseThrow();
         } finally {

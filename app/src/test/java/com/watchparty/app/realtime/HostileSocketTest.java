@@ -10,6 +10,7 @@ import com.watchparty.app.support.Api;
 import com.watchparty.app.support.RawSocket;
 import com.watchparty.app.support.SocketClient;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -21,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,23 +34,16 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What one hostile socket can send, and that it harms no one else in the room. */
-@WatchPartyIntegrationTest
-class HostileSocketTest {
+class HostileSocketTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventStore eventStore;
     @Autowired
     @Qualifier("watchPartyCache")
     Cache partyCache;
-    @Autowired
-    JdbcClient jdbc;
     @Value("${watchparty.auth.jwt-secret}")
     String jwtSecret;
 
-    Api api;
-    Api.User admin;
     Api.User ann;
     Api.User ben;
     UUID party;
@@ -59,8 +51,6 @@ class HostileSocketTest {
 
     @BeforeEach
     void anOngoingPartyWithTwoTicketHolders() {
-        api = new Api(port);
-        admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
         party = api.ongoingParty(admin, 5, List.of(ann, ben));
@@ -78,7 +68,7 @@ class HostileSocketTest {
         SocketClient benSocket = joined(ben);
         // as an old event, stored before commands refused such text: a lone surrogate has no UTF-8 form
         long last = eventStore.lastSequenceNumberFor(party.toString()).orElseThrow();
-        eventStore.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), last + 1,
+        eventStore.publish(new GenericDomainEventMessage<>(WatchParty.TYPE, party.toString(), last + 1,
                 new ChatMessageSentEvent(party, UUID.randomUUID(), ann.id(), "lone\ud800surrogate")));
         partyCache.removeAll(); // the party's next command loads the stream with the event above
 

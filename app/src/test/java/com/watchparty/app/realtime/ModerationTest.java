@@ -9,7 +9,6 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +24,8 @@ import static org.awaitility.Awaitility.await;
  * Moderators, deleted lines, timeouts, kicks and bans with real Socket.IO clients, and how the log and the replay
  * record them.
  */
-@WatchPartyIntegrationTest
-class ModerationTest {
+class ModerationTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
     Api.User host;
     Api.User ann;
     Api.User ben;
@@ -40,8 +34,7 @@ class ModerationTest {
 
     @BeforeEach
     void anOngoingPartyWithTwoTicketHolders() {
-        api = new Api(port);
-        host = api.admin("Ada");
+        host = admin;
         ann = api.user("Ann");
         ben = api.user("Ben");
         party = api.ongoingParty(host, 3, List.of(ann, ben));

@@ -4,11 +4,8 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import com.watchparty.realtime.RealtimeRules;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -25,26 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them are reconnecting at that moment. The sweep waits out the reconnect grace, so they are not logged as having
  * left (and then joined again). This context is fresh, as after a restart, with a grace longer than the test.
  */
-@WatchPartyIntegrationTest
 @DirtiesContext // a context of its own settings, used once: its connections go back at once
 @TestPropertySource(properties = "watchparty.realtime.room.reconnect-grace=60s")
-class PresenceAfterRestartTest {
+class PresenceAfterRestartTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcClient jdbc;
     @Autowired
     RealtimeRules rules;
 
     @Test
     void leasesLeftFromBeforeARestartAreNotSweptBeforeTheirPeopleCanReconnect() throws Exception {
         assertThat(rules.reconnectGrace()).isEqualTo(Duration.ofSeconds(60));
-        Api api = new Api(port);
         Api.User ann = api.user("Ann");
-        UUID party = api.ongoingParty(api.admin("Ada"), 5, List.of(ann));
+        UUID party = api.ongoingParty(admin, 5, List.of(ann));
         commands.sendAndWait(new JoinPartyCommand(party, ann.id(), "Ann", false));
         jdbc.sql("insert into presence_lease (party_id, user_id, instance_id, heartbeat_at) values (?, ?, ?, ?)")
                 .params(party, ann.id(), "the-instance-before-the-restart",

@@ -8,9 +8,6 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +22,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** Reactions with real Socket.IO clients: counted per window in the room, stored per window, replayed in place. */
-@WatchPartyIntegrationTest
-class ReactionsTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
+class ReactionsTest extends WatchPartyIntegrationTest {
 
     final List<SocketClient> clients = new ArrayList<>();
 
@@ -42,8 +33,7 @@ class ReactionsTest {
 
     @Test
     void theRoomGetsReactionsCountedPerWindowAndTheStreamOneEventPerWindow() throws InterruptedException {
-        Api api = new Api(port);
-        Api.User host = api.admin("Ada");
+        Api.User host = admin;
         Api.User ann = api.user("Ann");
         Api.User ben = api.user("Ben");
         UUID party = api.ongoingParty(host, 3, List.of(ann, ben));
@@ -88,8 +78,6 @@ class ReactionsTest {
 
     @Test
     void aReplayShowsReactionsWhereTheyHappenedInTheFilm() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         Api.User ann = api.user("Ann");
         UUID ticket = api.ticket(admin, "1.00", false);
         Instant start = Instant.now().plusMillis(1500);

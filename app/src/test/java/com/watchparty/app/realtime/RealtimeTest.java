@@ -4,13 +4,9 @@ import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.SocketClient;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.json.JSONObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,18 +21,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** The seed's {@code /watch-party} namespace with real Socket.IO clients against the running service. */
-@WatchPartyIntegrationTest
-class RealtimeTest {
+class RealtimeTest extends WatchPartyIntegrationTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    CommandGateway commands;
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    Api.User admin;
     Api.User ann;
     Api.User ben;
     UUID party;
@@ -44,8 +30,6 @@ class RealtimeTest {
 
     @BeforeEach
     void anOngoingPartyWithTwoTicketHolders() {
-        api = new Api(port);
-        admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
         party = api.ongoingParty(admin, 3, List.of(ann, ben));

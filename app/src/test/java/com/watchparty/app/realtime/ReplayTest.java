@@ -11,7 +11,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,21 +28,15 @@ import static org.awaitility.Awaitility.await;
  * A short party run through the socket API — chat, pause, seek — finishes by its deadline; its replay then puts
  * every message at the film position the players showed when it was said.
  */
-@WatchPartyIntegrationTest
-class ReplayTest {
+class ReplayTest extends WatchPartyIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     EventProcessingConfiguration processing;
 
     @Test
     void aFinishedPartyReplaysItsChatAtTheFilmPositionsThePlayersShowed() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         Api.User ann = api.user("Ann");
         UUID ticket = api.ticket(admin, "1.00", false);
         Instant start = Instant.now().plusMillis(1500);
@@ -148,8 +141,6 @@ class ReplayTest {
 
     @Test
     void aFinishedPartyWhoseTimelineLagsIsNotServedHalfWritten() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID movie = api.movie(admin, 600); // before taking the start time: on a busy machine it takes a while
         Instant start = Instant.now().plusMillis(1000);
         UUID party = api.scheduleParty(admin, movie, start, start.plusSeconds(2), 5).id();
@@ -190,8 +181,6 @@ class ReplayTest {
 
     @Test
     void aPartyThatHasNotFinishedHasNoReplay() {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID party = api.scheduleParty(admin, api.movie(admin, 600), Instant.now().plusSeconds(3600),
                 Instant.now().plusSeconds(7200), 5).id();
 

@@ -6,7 +6,6 @@ import com.watchparty.app.support.Api;
 import com.watchparty.app.support.NodeScripts;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,16 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The seed's own client code — Node's {@code socket.io-client} 4.8 with {@code io(url + '/watch-party')} and only an
  * auth token added — connects with its default transports (polling, then the upgrade to WebSocket), joins and chats.
  */
-@WatchPartyIntegrationTest
-class SeedClientTest {
-
-    @LocalServerPort
-    int port;
+class SeedClientTest extends WatchPartyIntegrationTest {
 
     @Test
     void theSeedSnippetJoinsChatsAndUpgradesToWebSocket() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         Api.User john = api.user("John Doe");
         UUID party = api.scheduleParty(admin, api.movie(admin, 600), Instant.now().plusSeconds(60),
                 Instant.now().plusSeconds(3600), 5).id();

@@ -8,7 +8,6 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -30,12 +29,11 @@ import static org.awaitility.Awaitility.await;
  * A client that stops reading must cost the room nothing: it is dropped once it falls too far behind, and meanwhile
  * everyone else gets each message as fast as before. Flood control is lifted so one person can send a burst.
  */
-@WatchPartyIntegrationTest
 @DirtiesContext // a context of its own settings, used once: its connections go back at once
 @Import(SlowConsumerTest.SmallSocketSendBuffers.class) // the test names its classes, so nested ones are not found
 @TestPropertySource(properties = {"watchparty.realtime.room.chat-burst=100000",
         "watchparty.realtime.room.chat-per-second=100000", "watchparty.realtime.send-time-limit=2s"})
-class SlowConsumerTest {
+class SlowConsumerTest extends WatchPartyIntegrationTest {
 
     private static final int RECEIVERS = 6;
     private static final int MESSAGES = 300;
@@ -54,9 +52,6 @@ class SlowConsumerTest {
         }
     }
 
-    @LocalServerPort
-    int port;
-
     final List<AutoCloseable> sockets = new ArrayList<>();
 
     @AfterEach
@@ -68,8 +63,6 @@ class SlowConsumerTest {
 
     @Test
     void aClientThatStopsReadingIsDroppedWithoutDelayingTheOthers() throws Exception {
-        Api api = new Api(port);
-        Api.User admin = api.admin("Ada");
         UUID ticket = api.ticket(admin, "5.00", false);
         UUID party = api.scheduleParty(admin, api.movie(admin, 3600), Instant.now().plusMillis(1500),
                 Instant.now().plusSeconds(3600), RECEIVERS + 2).id();

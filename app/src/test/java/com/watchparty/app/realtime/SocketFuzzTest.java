@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,8 +34,7 @@ import static org.awaitility.Awaitility.await;
  * ack that has a stable code, nobody else in the room is disconnected, nothing is logged as an error, and every
  * projection is still caught up afterwards.
  */
-@WatchPartyIntegrationTest
-class SocketFuzzTest {
+class SocketFuzzTest extends WatchPartyIntegrationTest {
 
     private static final long SEED = 20261128L;
     private static final int CASES = 1_500;
@@ -57,11 +55,6 @@ class SocketFuzzTest {
             "party_not_open", "party_finished", "party_not_ongoing", "replay_not_ready", "movie_not_found", "muted",
             "banned", "slow_mode", "not_found");
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Api.User admin;
     Api.User ann;
     Api.User ben;
     UUID party;
@@ -74,8 +67,6 @@ class SocketFuzzTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         log.start();
         root.addAppender(log);
-        api = new Api(port);
-        admin = api.admin("Ada");
         ann = api.user("Ann");
         ben = api.user("Ben");
         party = api.ongoingParty(admin, 5, List.of(ann, ben));

@@ -7,9 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +28,8 @@ public final class RawSocket implements AutoCloseable {
     private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    /** The latest payload of each server event, whether or not {@link #expect} skipped its frame. */
+    private final Map<String, JSONObject> latest = new ConcurrentHashMap<>();
     private int nextAck = 1;
 
     private RawSocket(int port) {
@@ -43,6 +48,7 @@ public final class RawSocket implements AutoCloseable {
                                     if (frame.equals("2")) {
                                         CompletableFuture.runAsync(() -> send("3")); // Engine.IO ping → pong
                                     } else {
+                                        remember(frame);
                                         frames.add(frame);
                                     }
                                 }
@@ -114,6 +120,21 @@ public final class RawSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new AssertionError("no frame starting with " + prefix + " within " + SocketClient.WAIT);
+    }
+
+    /** The latest payload of the server event {@code event} this socket received, if any. */
+    public Optional<JSONObject> latest(String event) {
+        return Optional.ofNullable(latest.get(event));
+    }
+
+    private void remember(String frame) {
+        String eventPrefix = "42" + NAMESPACE + ",";
+        if (frame.startsWith(eventPrefix)) {
+            JSONArray event = new JSONArray(frame.substring(eventPrefix.length()));
+            if (event.length() > 1 && event.opt(1) instanceof JSONObject payload) {
+                latest.put(event.getString(0), payload);
+            }
+        }
     }
 
     /** Characters received so far, over every frame: what the server sent this socket. */

@@ -1,18 +1,20 @@
 package com.watchparty.app.support;
 
 import com.watchparty.app.WatchPartyApplication;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ContextConfiguration;
 
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
-
-/** The whole service on a random port, on a PostgreSQL database of its own, with dev tokens and metrics on. */
-@Target(ElementType.TYPE)
-@Retention(RetentionPolicy.RUNTIME)
+/**
+ * The base of the integration tests: the whole service on a random port, on a PostgreSQL database of its own, with
+ * dev tokens and metrics on. Each test starts with an {@link #api} client of that port and an {@link #admin}, and may
+ * reach the store ({@link #jdbc}) and send commands ({@link #commands}) as the service does.
+ */
 @SpringBootTest(classes = WatchPartyApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"watchparty.auth.dev-tokens=true", "logging.structured.format.console=",
                 // short presence timings, so reconnects and crashed instances are seen within a test
@@ -24,5 +26,21 @@ import java.lang.annotation.Target;
                 "spring.datasource.hikari.idle-timeout=10000"})
 @ContextConfiguration(initializers = OwnDatabase.class)
 @AutoConfigureObservability(tracing = false)
-public @interface WatchPartyIntegrationTest {
+public abstract class WatchPartyIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected JdbcClient jdbc;
+    @Autowired
+    protected CommandGateway commands;
+
+    protected Api api;
+    protected Api.User admin;
+
+    @BeforeEach
+    void connectAsAnAdmin() {
+        api = new Api(port);
+        admin = api.admin("Ada");
+    }
 }

@@ -3,9 +3,6 @@ package com.watchparty.app.ticketing;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Voucher codes, private parties and cancellations, end to end against the running service. */
-@WatchPartyIntegrationTest
-class BoxOfficeTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
+class BoxOfficeTest extends WatchPartyIntegrationTest {
 
     @Test
     void fiftyConcurrentRedemptionsOfACodeForTenSellExactlyTen() throws Exception {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID voucher = api.ticket(admin, "9.90", true);
         UUID party = party(api, admin, 100, null).id();
@@ -75,7 +65,6 @@ class BoxOfficeTest {
 
     @Test
     void aWrongAnExpiredAndAMissingCodeAreRefusedEachWithItsCode() {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID voucher = api.ticket(admin, "9.90", true);
         UUID party = party(api, admin, 10, null).id();
@@ -104,7 +93,6 @@ class BoxOfficeTest {
 
     @Test
     void aUseIsGivenBackWhenThePartyRefusesThePurchase() {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID voucher = api.ticket(admin, "9.90", true);
         UUID standard = api.ticket(admin, "5.00", false);
@@ -122,7 +110,6 @@ class BoxOfficeTest {
 
     @Test
     void privatePartiesAreLeftOutOfTheListAndAnInvitationCodeBuysASeat() {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID ticket = api.ticket(admin, "5.00", false);
         UUID unlisted = party(api, admin, 10, "unlisted").id();
@@ -161,7 +148,6 @@ class BoxOfficeTest {
 
     @Test
     void aTicketIsGivenBackUntilTheCutoffByPostOrDelete() {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID ticket = api.ticket(admin, "5.00", false);
         UUID later = party(api, admin, 10, null).id();

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -29,23 +26,16 @@ import static org.awaitility.Awaitility.await;
  * A premiere's sale: a rush on 20 seats, the ones left out in line, five tickets given back, and the seats going down
  * the line by holds, one of them let expire, until every seat is sold again; the party's log shows each step.
  */
-@WatchPartyIntegrationTest
 @TestPropertySource(properties = {"watchparty.ticketing.hold-time=8s", "watchparty.ticketing.min-hold-time=8s"})
-class WaitingListRushTest {
+class WaitingListRushTest extends WatchPartyIntegrationTest {
 
     static final int SEATS = 20;
     static final int BUYERS = 60;
     static final int IN_LINE = 10;
     static final int GIVING_BACK = 5;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aRushWithAWaitingListEndsWithEverySeatSoldAndEveryStepLogged() throws Exception {
-        Api api = new Api(port);
         Api.User admin = api.admin("Box office");
         UUID ticket = api.ticket(admin, "5.00", false);
         UUID party = api.scheduleParty(admin, api.movie(admin, 3600), Instant.now().plus(Duration.ofHours(2)),

@@ -5,7 +5,6 @@ import com.watchparty.app.support.Api;
 import com.watchparty.app.support.NodeScripts;
 import com.watchparty.app.support.WatchPartyIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,18 +23,13 @@ import static org.assertj.core.api.Assertions.within;
  * chat, play and seek; Carol comes late; Bob's connection drops; Ann watches the replay. Asserted here is what
  * these people see. The party page's screenshot and the script's report are left in {@code target/browser/}.
  */
-@WatchPartyIntegrationTest
-class BrowserTest {
+class BrowserTest extends WatchPartyIntegrationTest {
 
     /** How far apart two players may be, measured at one instant. */
     private static final double IN_SYNC_MS = 250;
 
-    @LocalServerPort
-    int port;
-
     @Test
     void peopleBuyJoinChatWatchInSyncAndReplayInTheBrowser() throws Exception {
-        Api api = new Api(port);
         Api.User setup = api.admin("Setup");
         UUID movie = api.movie(setup, 120);
         String title = api.get("/movies/" + movie, setup).text("title");

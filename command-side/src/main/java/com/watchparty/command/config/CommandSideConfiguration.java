@@ -1,8 +1,10 @@
 package com.watchparty.command.config;
 
+import com.watchparty.api.party.PartyAggregate;
 import com.watchparty.command.party.CancellationPolicy;
 import com.watchparty.command.party.HoldPolicy;
 import com.watchparty.command.party.LobbyPolicy;
+import com.watchparty.command.party.WatchParty;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
@@ -24,18 +26,17 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({PartyProperties.class, TicketingProperties.class, CommandsProperties.class})
 public class CommandSideConfiguration {
 
     /** Static: it changes bean definitions, before any bean of this configuration exists. */
@@ -44,21 +45,25 @@ public class CommandSideConfiguration {
         return new AggregateEventTypeFilter();
     }
 
+    /** How the room feed, which never sees the command side, knows a party's events in the store. */
     @Bean
-    LobbyPolicy lobbyPolicy(@Value("${watchparty.party.lobby-window:15m}") Duration window) {
-        return new LobbyPolicy(window);
+    PartyAggregate partyAggregate() {
+        return new PartyAggregate(WatchParty.TYPE);
     }
 
     @Bean
-    HoldPolicy holdPolicy(@Value("${watchparty.ticketing.hold-time}") Duration holdTime,
-                          @Value("${watchparty.ticketing.min-hold-time}") Duration minimum) {
-        return new HoldPolicy(holdTime, minimum);
+    LobbyPolicy lobbyPolicy(PartyProperties party) {
+        return new LobbyPolicy(party.lobbyWindow());
     }
 
     @Bean
-    CancellationPolicy cancellationPolicy(@Value("${watchparty.ticketing.cancellation-cutoff}") Duration cutoff,
-                                          @Value("${watchparty.ticketing.cancellation-fee}") BigDecimal fee) {
-        return new CancellationPolicy(cutoff, fee);
+    HoldPolicy holdPolicy(TicketingProperties ticketing) {
+        return new HoldPolicy(ticketing.holdTime(), ticketing.minHoldTime());
+    }
+
+    @Bean
+    CancellationPolicy cancellationPolicy(TicketingProperties ticketing) {
+        return new CancellationPolicy(ticketing.cancellationCutoff(), ticketing.cancellationFee());
     }
 
     /**
@@ -92,12 +97,8 @@ public class CommandSideConfiguration {
      * loaded from its latest snapshot and at most that many events after it, never from its first event.
      */
     @Bean
-    SnapshotTriggerDefinition watchPartySnapshotTrigger(Snapshotter snapshotter,
-                                                        @Value("${watchparty.party.snapshot-every:250}") int threshold) {
-        if (threshold < 1) {
-            throw new IllegalArgumentException("watchparty.party.snapshot-every must be at least 1, was " + threshold);
-        }
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    SnapshotTriggerDefinition watchPartySnapshotTrigger(Snapshotter snapshotter, PartyProperties party) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, party.snapshotEvery());
     }
 
     /**
@@ -161,8 +162,8 @@ public class CommandSideConfiguration {
 
     @Bean
     ConcurrencyRetryScheduler commandRetryScheduler(ScheduledExecutorService commandRetryExecutor,
-                                                    @Value("${watchparty.commands.max-conflict-retries:5}") int maxRetries) {
-        return new ConcurrencyRetryScheduler(commandRetryExecutor, maxRetries);
+                                                    CommandsProperties commands) {
+        return new ConcurrencyRetryScheduler(commandRetryExecutor, commands.maxConflictRetries());
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package com.watchparty.command.config;
 
-import com.watchparty.api.error.Rejection;
-import org.axonframework.commandhandling.CommandExecutionException;
+import com.watchparty.api.error.Rejections;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 
 /**
@@ -15,7 +14,6 @@ final class RefusalsKeepTheCache implements RollbackConfiguration {
 
     @Override
     public boolean rollBackOn(Throwable failure) {
-        return !(failure instanceof CommandExecutionException refused
-                && refused.getDetails().filter(Rejection.class::isInstance).isPresent());
+        return Rejections.refusalIn(failure).isEmpty();
     }
 }

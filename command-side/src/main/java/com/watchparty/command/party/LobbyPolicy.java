@@ -8,8 +8,6 @@ import java.time.Instant;
  */
 public record LobbyPolicy(Duration window) {
 
-    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
-
     public LobbyPolicy {
         if (window == null || window.isNegative()) {
             throw new IllegalArgumentException("the lobby window must be zero or positive");

@@ -67,6 +67,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -108,6 +109,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         lockFactory = "watchPartyLocks", filterEventsByType = true)
 @Revision("3")
 public class WatchParty {
+
+    /**
+     * Axon's name for this aggregate (the class's name, unless {@code @Aggregate} names another type): the type its
+     * events are stored under and its deadlines are scoped by. Readers of the store tell a party's events by it.
+     */
+    public static final String TYPE = AnnotatedAggregateMetaModelFactory.inspectAggregate(WatchParty.class).type();
 
     static final String START_DEADLINE = "watch-party-start";
     static final String END_DEADLINE = "watch-party-end";
@@ -722,7 +729,7 @@ public class WatchParty {
     }
 
     private static AggregateScopeDescriptor scopeOf(UUID partyId) {
-        return new AggregateScopeDescriptor(WatchParty.class.getSimpleName(), partyId);
+        return new AggregateScopeDescriptor(TYPE, partyId);
     }
 
     private static void cancel(DeadlineManager deadlines, String name, String scheduleId) {

@@ -5,7 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -33,6 +33,7 @@ import java.util.function.BiPredicate;
  * and gives up), so it warned every second and, a minute later, interrupted whatever that thread ran by then.
  */
 @Component
+@EnableConfigurationProperties(ReadYourWritesProperties.class)
 public class ReadYourWrites {
 
     /** A poll is one indexed read; a few threads serve every request waiting for its view. */
@@ -48,13 +49,11 @@ public class ReadYourWrites {
         return thread;
     });
 
-    ReadYourWrites(CommandGateway commands, QueryGateway queries,
-                   @Value("${watchparty.web.projection-wait:5s}") Duration timeout,
-                   @Value("${watchparty.web.projection-poll-interval:100ms}") Duration pollInterval) {
+    ReadYourWrites(CommandGateway commands, QueryGateway queries, ReadYourWritesProperties properties) {
         this.commands = commands;
         this.queries = queries;
-        this.timeout = timeout;
-        this.pollInterval = pollInterval;
+        this.timeout = properties.projectionWait();
+        this.pollInterval = properties.projectionPollInterval();
     }
 
     @PreDestroy

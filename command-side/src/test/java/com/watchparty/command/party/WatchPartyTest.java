@@ -101,6 +101,7 @@ class WatchPartyTest {
 
     private static final Instant NOW = Instant.parse("2030-06-01T18:00:00Z");
     private static final Duration UNTIL_START = Duration.ofHours(2);
+    private static final Duration LOBBY_WINDOW = Duration.ofMinutes(15);
     private static final Duration UNTIL_END = Duration.ofHours(5);
     private static final Instant START = NOW.plus(UNTIL_START);
     private static final Instant END = NOW.plus(UNTIL_END);
@@ -148,7 +149,7 @@ class WatchPartyTest {
         TicketCatalog tickets = ticketId -> Optional.ofNullable(ticketTypes.get(ticketId));
         fixture.registerInjectableResource(movies);
         fixture.registerInjectableResource(tickets);
-        fixture.registerInjectableResource(new LobbyPolicy(LobbyPolicy.DEFAULT_WINDOW));
+        fixture.registerInjectableResource(new LobbyPolicy(LOBBY_WINDOW));
         fixture.registerInjectableResource(new HoldPolicy(HOLD_TIME, Duration.ofMinutes(2)));
         fixture.registerInjectableResource(new CancellationPolicy(CANCELLATION_CUTOFF, CANCELLATION_FEE));
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
@@ -1000,7 +1001,7 @@ class WatchPartyTest {
 
         @Test
         void opensTheRoomExactlyFifteenMinutesBeforeTheStart() {
-            Instant start = NOW.plus(LobbyPolicy.DEFAULT_WINDOW);
+            Instant start = NOW.plus(LOBBY_WINDOW);
 
             fixture.given(partyScheduled(start, start.plus(Duration.ofHours(2)), MAX), purchased(ALICE))
                     .when(join(ALICE))

@@ -1,5 +1,6 @@
 package com.watchparty.realtime.room;
 
+import com.watchparty.api.party.PartyAggregate;
 import com.watchparty.api.room.RoomQuery;
 import com.watchparty.api.room.RoomSnapshot;
 import org.axonframework.config.ProcessingGroup;
@@ -34,14 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
 class RoomFeed {
 
     static final String PROCESSING_GROUP = "room-feed";
-    private static final String PARTY_AGGREGATE = "WatchParty";
 
     private final Map<UUID, RoomState> rooms = new ConcurrentHashMap<>();
     private final EventStore eventStore;
     private final QueryUpdateEmitter emitter;
     private final Clock clock;
+    private final String partyType;
 
-    RoomFeed(EventStore eventStore, QueryUpdateEmitter emitter, Clock clock) {
+    RoomFeed(EventStore eventStore, QueryUpdateEmitter emitter, Clock clock, PartyAggregate partyAggregate) {
+        this.partyType = partyAggregate.type();
         this.eventStore = eventStore;
         this.emitter = emitter;
         this.clock = clock;
@@ -90,13 +92,13 @@ class RoomFeed {
      * of a movie or a ticket type names no room.
      */
     private void catchUp(RoomState room, UUID partyId) {
-        eventStore.readEvents(partyId.toString(), room.sequence() + 1).asStream().filter(RoomFeed::isParty)
+        eventStore.readEvents(partyId.toString(), room.sequence() + 1).asStream().filter(this::isParty)
                 .forEach(event -> room.apply(event.getPayload(), event.getSequenceNumber(), event.getTimestamp())
                         .ifPresent(update -> emitter.emit(RoomQuery.class, q -> q.partyId().equals(partyId), update)));
     }
 
-    private static boolean isParty(DomainEventMessage<?> event) {
-        return PARTY_AGGREGATE.equals(event.getType());
+    private boolean isParty(DomainEventMessage<?> event) {
+        return partyType.equals(event.getType());
     }
 
     private boolean isWatched(UUID partyId) {

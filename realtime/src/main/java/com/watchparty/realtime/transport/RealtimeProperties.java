@@ -1,13 +1,12 @@
 package com.watchparty.realtime.transport;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code watchparty.realtime.*}: how Socket.IO is served at {@code /socket.io/}.
+ * {@code watchparty.realtime.*}: how Socket.IO is served at {@code /socket.io/}. Defaults in {@code application.yml}.
  *
  * @param allowedOrigins  browser origins allowed to connect (comma-separated); empty means same-origin pages and
  *                        clients that send no {@code Origin} (native apps, servers); {@code *} allows every origin
@@ -18,16 +17,11 @@ import java.util.List;
  * @param sendBufferBytes how much may queue for one WebSocket client before it is dropped
  */
 @ConfigurationProperties("watchparty.realtime")
-public record RealtimeProperties(
-        @DefaultValue List<String> allowedOrigins,
-        @DefaultValue("16384") int maxPayloadBytes,
-        @DefaultValue("25s") Duration pingInterval,
-        @DefaultValue("20s") Duration pingTimeout,
-        @DefaultValue("5s") Duration sendTimeLimit,
-        @DefaultValue("524288") int sendBufferBytes) {
+public record RealtimeProperties(List<String> allowedOrigins, Integer maxPayloadBytes, Duration pingInterval,
+                                 Duration pingTimeout, Duration sendTimeLimit, Integer sendBufferBytes) {
 
     public RealtimeProperties {
-        if (maxPayloadBytes <= 0 || sendBufferBytes <= 0) {
+        if (maxPayloadBytes == null || maxPayloadBytes <= 0 || sendBufferBytes == null || sendBufferBytes <= 0) {
             throw new IllegalArgumentException("watchparty.realtime.max-payload-bytes and send-buffer-bytes must be positive");
         }
         allowedOrigins = List.copyOf(allowedOrigins);

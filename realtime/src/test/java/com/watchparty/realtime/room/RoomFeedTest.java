@@ -1,6 +1,7 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.catalog.MovieAddedEvent;
+import com.watchparty.api.party.PartyAggregate;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
 import com.watchparty.api.room.RoomQuery;
 import com.watchparty.api.room.RoomSnapshot;
@@ -24,11 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoomFeedTest {
 
     static final Instant START = Instant.parse("2030-01-15T20:00:00Z");
+    /** Not the aggregate's class name: the feed knows a party by the type it is given, not by a name of its own. */
+    static final PartyAggregate PARTY = new PartyAggregate("Screening");
 
     final EmbeddedEventStore store = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final RoomFeed feed = new RoomFeed(store, SimpleQueryUpdateEmitter.builder().build(),
-            Clock.fixed(START.minusSeconds(600), ZoneOffset.UTC));
+            Clock.fixed(START.minusSeconds(600), ZoneOffset.UTC), PARTY);
 
     @AfterEach
     void shutDown() {
@@ -38,7 +41,7 @@ class RoomFeedTest {
     @Test
     void aPartyHasARoom() {
         UUID party = UUID.randomUUID();
-        store.publish(new GenericDomainEventMessage<>("WatchParty", party.toString(), 0,
+        store.publish(new GenericDomainEventMessage<>(PARTY.type(), party.toString(), 0,
                 new WatchPartyScheduledEvent(party, UUID.randomUUID(), 3600, START, START.plusSeconds(7200), false,
                         10, UUID.randomUUID())));
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
@@ -52,12 +51,11 @@ import static org.awaitility.Awaitility.await;
  * attachments, the payload limit on each transport and its advertising in the handshake, and which browser origins
  * may connect.
  */
-@WatchPartyIntegrationTest
 @Import(SocketIoTransportTest.EchoNamespace.class) // the application's classes are named, so no nested-class lookup
 @TestPropertySource(properties = {"watchparty.realtime.allowed-origins=" + SocketIoTransportTest.ALLOWED_ORIGIN,
         // quick pings: a client that misses a server's close (see below) notices within seconds
         "watchparty.realtime.ping-interval=1s", "watchparty.realtime.ping-timeout=2s"})
-class SocketIoTransportTest {
+class SocketIoTransportTest extends WatchPartyIntegrationTest {
 
     static final String ALLOWED_ORIGIN = "http://allowed.example";
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -106,9 +104,6 @@ class SocketIoTransportTest {
             return args;
         }
     }
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     EchoNamespace echoNamespace;

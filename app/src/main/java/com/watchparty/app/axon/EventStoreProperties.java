@@ -1,0 +1,21 @@
+package com.watchparty.app.axon;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code watchparty.event-store.*}: the event store in PostgreSQL. Defaults in {@code application.yml}.
+ *
+ * @param fetchDelay how soon a processor looks again for events that another instance appended, should their
+ *                   {@code events_appended} notification be missed; notified events wake the processors at once
+ */
+@ConfigurationProperties("watchparty.event-store")
+public record EventStoreProperties(Duration fetchDelay) {
+
+    public EventStoreProperties {
+        if (fetchDelay == null || fetchDelay.isNegative()) {
+            throw new IllegalArgumentException("watchparty.event-store.fetch-delay must be zero or positive");
+        }
+    }
+}
