@@ -55,9 +55,18 @@ export async function personPage(browser, baseUrl, name, { admin = false, prepar
 
 const card = (page, partyId) => page.locator(`[data-party-id="${partyId}"]`);
 
+/** Shows the party list, and waits until it is drawn: a click on the list drawn before would be lost. */
+async function showList(page) {
+  if (new URL(page.url()).hash === '#/') return;
+  const drawn = await page.evaluate(() => Number(document.body.dataset.viewsDrawn ?? 0));
+  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  await page.waitForFunction((n) => Number(document.body.dataset.viewsDrawn ?? 0) > n
+    && document.body.dataset.viewPending === undefined, drawn);
+}
+
 /** Buys (or redeems) a ticket of the type named `ticketName` for a party from the list; answers the button's word. */
 export async function buyTicket(page, partyId, ticketName) {
-  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  await showList(page);
   const party = card(page, partyId);
   const choice = party.locator('.ticket-choice');
   const label = await choice.locator('option', { hasText: ticketName }).first().textContent();
@@ -70,7 +79,7 @@ export async function buyTicket(page, partyId, ticketName) {
 
 /** Enters a party's room from the list and waits until the page shows it joined (its own name in the list). */
 export async function enterRoom(page, partyId, name) {
-  await page.goto(page.url().replace(/#.*$/, '') + '#/');
+  await showList(page);
   await card(page, partyId).locator('a.button').click();
   await page.locator('#participants li', { hasText: name }).waitFor();
 }

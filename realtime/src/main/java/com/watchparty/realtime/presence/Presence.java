@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -128,13 +129,17 @@ public class Presence {
             }
             roundTripsWritten.put(lease, largest);
         }
-        timers.execute(() -> {
-            try {
-                leases.roundTrip(lease, instance, largest);
-            } catch (RuntimeException e) {
-                log.warn("could not record a round trip: {}", e.getMessage());
-            }
-        });
+        try {
+            timers.execute(() -> {
+                try {
+                    leases.roundTrip(lease, instance, largest);
+                } catch (RuntimeException e) {
+                    log.warn("could not record a round trip: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the instance is stopping: its leases go with it
+        }
     }
 
     /** The largest round trip of anyone in the room, whichever instance holds them. */
