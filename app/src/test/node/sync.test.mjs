@@ -2,7 +2,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    SYNC, ServerClock, clockSample, correction, expectedPosition, nextSeekLead,
+    SYNC, ServerClock, clockSample, correction, expectedPosition, nextSeekLead, startsIn,
 } from '../../main/resources/static/js/sync.js';
 
 test('a clock sample splits the round trip evenly: offset and network delay', () => {
@@ -81,4 +81,14 @@ test('the seek lead follows measured seeks and stays bounded', () => {
     assert.equal(nextSeekLead(50, 100), 75);
     assert.equal(nextSeekLead(400, 5000), SYNC.MAX_SEEK_LEAD_MS);
     assert.equal(nextSeekLead(0, -30), 0);
+});
+
+test('a scheduled start waits at its position until serverTime, then runs from there', () => {
+    const scheduled = {state: 'playing', position: 30, serverTime: 50_000, playbackRate: 1};
+    assert.equal(startsIn(scheduled, 49_600), 400);
+    assert.equal(expectedPosition(scheduled, 49_600), 30, 'held, not wound back');
+    assert.equal(startsIn(scheduled, 50_000), 0);
+    assert.equal(startsIn(scheduled, 51_000), 0);
+    assert.equal(expectedPosition(scheduled, 51_000), 31);
+    assert.equal(startsIn({...scheduled, state: 'paused'}, 49_000), 0, 'a pause is never scheduled');
 });

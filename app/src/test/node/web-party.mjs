@@ -1,10 +1,11 @@
 // The web client end to end in headless Chromium, as people use it: an admin sets up tickets and a party from
 // the page; Ann and Bob, each in a browser context of their own, buy tickets, meet in the lobby, chat, play and
-// seek; Carol comes late; Bob loses his connection; after the party Ann watches the replay. Prints what the
-// people saw as one JSON line; BrowserTest asserts on it.
+// seek; Carol comes late; Bob loses his connection; Ada, an admin, names Ann a moderator, who deletes Bob's line;
+// Bob reacts; after the party Ann watches the replay. Every wait is for something the page shows, not for a time.
+// Prints what the people saw as one JSON line; BrowserTest asserts on it.
 // Usage: node web-party.mjs <baseUrl> <livePartyId> <movieTitle> <screenshotPath>
 import {
-  buyTicket, enterRoom, launchBrowser, personPage, positionsAtOneInstant, seekWithBar, sleep, spreadMs,
+  buyTicket, enterRoom, launchBrowser, personPage, playingPast, positionsAtOneInstant, seekWithBar, spreadMs,
 } from './browser-support.mjs';
 
 const [baseUrl, liveParty, movieTitle, screenshotPath] = process.argv.slice(2);
@@ -49,7 +50,8 @@ async function main() {
     /\/watch-parties\?/.test(response.url()) && await anonymous(response.request()));
   releaseAnonymousList();
   await anonymousListAnswered;
-  await sleep(300);
+  // the page has handled that answer once it has drawn a list (the signed-in one, or wrongly this one) after it
+  await admin.evaluate(() => new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn))));
   seen.signedInPageKept = await signedInForm.evaluate((form) => form.isConnected);
   const fill = async (form, values) => {
     for (const [name, value] of Object.entries(values)) {
@@ -95,7 +97,8 @@ async function main() {
     countdownFirst: await createdCard.locator('.countdown').textContent(),
     countdownReadAt: new Date().toISOString(),
   };
-  await sleep(1500);
+  await ann.waitForFunction(([id, first]) => document.querySelector(`[data-party-id="${id}"] .countdown`)
+    ?.textContent !== first, [created, seen.list.countdownFirst]);
   seen.list.countdownLater = await createdCard.locator('.countdown').textContent();
   seen.list.createdSeats = await createdCard.locator('.seats').textContent();
 
@@ -116,8 +119,8 @@ async function main() {
   await ann.locator('#participants li', { hasText: 'Bob' }).waitFor();
   await bob.locator('#participants li', { hasText: 'Ann' }).waitFor();
   seen.room = {
-    annSees: await ann.locator('#participants li').allTextContents(),
-    bobSees: await bob.locator('#participants li').allTextContents(),
+    annSees: await ann.locator('#participants li .name').allTextContents(),
+    bobSees: await bob.locator('#participants li .name').allTextContents(),
     count: await text(ann, '#participant-count'),
     statusAtJoin: await text(ann, '#status'),
     timeAtJoin: await text(ann, '#time-left'),
@@ -143,10 +146,10 @@ async function main() {
 
   step('Ann presses play, Bob seeks');
   await ann.click('#play');
-  await sleep(3000);
+  await Promise.all([ann, bob].map((page) => playingPast(page, 1.5)));
   seen.sync = { afterPlayMs: await spreadMs([ann, bob]) };
   await seekWithBar(bob, 60);
-  await sleep(2000);
+  await Promise.all([ann, bob].map((page) => playingPast(page, 62)));
   const [annAt, bobAt] = await positionsAtOneInstant([ann, bob]);
   seen.sync.twoSecondsAfterSeek = { ann: annAt, bob: bobAt, gapMs: Math.abs(annAt - bobAt) * 1000 };
 
@@ -157,7 +160,8 @@ async function main() {
   seen.noTicketError = await errorText(carol);
   await buyTicket(carol, liveParty, 'Standard');
   await enterRoom(carol, liveParty, 'Carol');
-  await sleep(2000);
+  const annAtCarolsJoin = await ann.locator('#player').evaluate((v) => v.currentTime);
+  await playingPast(carol, annAtCarolsJoin + 1.5);
   const [annLate, carolLate] = await positionsAtOneInstant([ann, carol]);
   seen.lateJoiner = { ann: annLate, carol: carolLate, gapMs: Math.abs(annLate - carolLate) * 1000 };
   await carol.context().close();
@@ -166,18 +170,20 @@ async function main() {
   await bob.context().setOffline(true);
   await bob.locator('#connection-banner').waitFor({ state: 'visible', timeout: 5000 });
   seen.connection = { bannerWhileOffline: (await text(bob, '#connection-banner')).trim() };
-  await sleep(1000);
   await bob.context().setOffline(false);
   await bob.locator('#connection-banner').waitFor({ state: 'hidden', timeout: 15_000 });
   await ann.locator('#participants li', { hasText: 'Bob' }).waitFor();
-  await sleep(2000);
+  const annAtRecovery = await ann.locator('#player').evaluate((v) => v.currentTime);
+  await playingPast(bob, annAtRecovery + 1.5);
   seen.connection.gapAfterRecoveryMs = await spreadMs([ann, bob]);
   seen.connection.bobsChatLines = await bob.locator('#messages li').count(); // the two before, not again
 
   step('Ann pauses and says something; the screenshot is taken');
   await ann.click('#pause');
-  await ann.waitForFunction(() => document.querySelector('#player').paused);
-  await sleep(500);
+  await ann.waitForFunction(() => {
+    const video = document.querySelector('#player');
+    return video.paused && !video.seeking;
+  });
   seen.pausedAt = await ann.locator('#player').evaluate((v) => v.currentTime);
   await ann.fill('#chat-input', 'Look at this scene');
   await ann.press('#chat-input', 'Enter');
@@ -185,19 +191,41 @@ async function main() {
   await ann.screenshot({ path: screenshotPath, fullPage: true });
   await ann.click('#play');
 
+  step('Ada, an admin, names Ann a moderator from the room; Ann deletes Bob\'s line and it goes for everyone');
+  await enterRoom(admin, liveParty, 'Ada');
+  const entry = (page, name) => page.locator('#participants li').filter({ has: page.locator('.name', { hasText: name }) });
+  seen.moderation = {
+    bobModerated: await bob.locator('section.room.moderating').count(),
+    adaSeesControls: await entry(admin, 'Bob').locator('button.kick').isVisible(),
+    bobSeesControls: await entry(bob, 'Ann').locator('button.kick').isVisible(),
+  };
+  await entry(admin, 'Ann').locator('button.moderator').click();
+  await ann.locator('section.room.moderating').waitFor({ state: 'attached' });
+  await entry(bob, 'Ann').locator('.role.moderator').waitFor();
+  const bobsLine = (page) => page.locator('#messages li', { hasText: 'onerror' });
+  seen.moderation.annSeesDeleteOnBobsLine = await bobsLine(ann).locator('button.delete-message').isVisible();
+  await bobsLine(ann).locator('button.delete-message').click();
+  await Promise.all([ann, bob, admin].map((page) => bobsLine(page).waitFor({ state: 'detached', timeout: 5000 })));
+  seen.moderation.linesLeftForBob = await bob.locator('#messages li .text').allTextContents();
+
+  step('Bob reacts; Ann sees it rise over her picture');
+  await bob.click('#reaction-bar button[data-emoji="😂"]');
+  const rising = ann.locator('#reaction-layer .floating-reaction');
+  await rising.first().waitFor({ state: 'attached', timeout: 5000 });
+  seen.reactions = { annSaw: await rising.first().textContent() };
+
   step('waiting for the party to finish');
   await ann.locator('#time-left a', { hasText: 'replay' }).waitFor({ timeout: 90_000 });
   seen.finishedStatus = await text(ann, '#status');
   await bob.context().close();
 
   step('waiting until the replay timeline (a projection, so eventually consistent) holds the last line');
-  const timelineHasIt = () => ann.evaluate(async (party) => {
+  await ann.waitForFunction(async (party) => {
     const { token } = JSON.parse(sessionStorage.getItem('watch-party.session'));
     const response = await fetch(`/watch-parties/${party}/replay?event_type=message`,
       { headers: { authorization: `Bearer ${token}` } });
     return response.ok && (await response.text()).includes('Look at this scene');
-  }, liveParty);
-  for (let tries = 0; !(await timelineHasIt()) && tries < 60; tries++) await sleep(500);
+  }, liveParty, { polling: 500, timeout: 30_000 });
 
   step('Ann watches the replay');
   await ann.click('#time-left a');
@@ -210,7 +238,11 @@ async function main() {
       v.addEventListener('seeked', done, { once: true });
       v.currentTime = t;
     }), to);
-    await sleep(800); // the window of events asked for after a scrub arrives
+    // the window of events asked for after the scrub has arrived
+    await ann.waitForFunction((t) => {
+      const list = document.querySelector('#replay-messages');
+      return Number(list.dataset.loadedFrom) <= t && t < Number(list.dataset.loadedTo);
+    }, to);
   };
   await scrub(seen.pausedAt + 20);
   await replayLine.waitFor({ timeout: 5000 }).catch(() => {}); // counted next
@@ -218,20 +250,32 @@ async function main() {
   await scrub(Math.max(0, seen.pausedAt - 3));
   seen.replay.shownBeforeItsTime = await replayLine.count();
   await ann.evaluate(() => {
-    // note the film time at which the line shows up
+    // note the film time at which the line shows up, and the first reaction
     const list = document.querySelector('#replay-messages');
     new MutationObserver(() => {
       const li = [...list.children].find((l) => l.textContent.includes('Look at this scene'));
       if (li && window.appearedAt === undefined) window.appearedAt = document.querySelector('#replay-player').currentTime;
     }).observe(list, { childList: true });
+    const layer = document.querySelector('#replay-reaction-layer');
+    new MutationObserver(() => {
+      if (layer.children.length && window.reactionAt === undefined) {
+        window.reactionAt = document.querySelector('#replay-player').currentTime;
+        window.reactionShown = layer.children[0].textContent;
+      }
+    }).observe(layer, { childList: true });
     document.querySelector('#replay-player').play();
   });
   await replayLine.waitFor({ timeout: 10_000 });
   seen.replay.appearedAt = await ann.evaluate(() => window.appearedAt);
   seen.replay.mediaTimeShown = Number(await replayLine.getAttribute('data-media-time'));
+  await ann.waitForFunction(() => window.reactionAt !== undefined, null, { timeout: 40_000 });
+  seen.replay.reactionAt = await ann.evaluate(() => window.reactionAt);
+  seen.replay.reactionShown = await ann.evaluate(() => window.reactionShown);
   await ann.evaluate(() => document.querySelector('#replay-player').pause());
   await scrub(Math.max(0, seen.pausedAt - 10));
   seen.replay.shownAfterScrubBack = await replayLine.count();
+  await scrub(1); // the lobby's lines, said before the film ran, replay at its first second
+  seen.replay.lobbyLinesShown = await ann.locator('#replay-messages li .text').allTextContents();
 
   seen.dialogs = [admin, ann, bob, carol].flatMap((p) => p.dialogs);
   seen.problems = [admin, ann, bob, carol].flatMap((p) => p.problems);

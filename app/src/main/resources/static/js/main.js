@@ -14,6 +14,7 @@ let routes = 0;
 // parties fetched before a sign-in must not replace the signed-in list, with its admin forms, that came after.
 async function route() {
     const turn = ++routes;
+    document.body.dataset.viewPending = 'true';
     leave();
     leave = () => {};
     clearError();
@@ -30,6 +31,7 @@ async function route() {
         }
     } catch (error) {
         if (turn === routes) {
+            delete document.body.dataset.viewPending;
             showError(error);
         }
         return;
@@ -41,6 +43,9 @@ async function route() {
     view.replaceWith(next);
     view = next;
     leave = left;
+    // whether a view is on its way, and how many were drawn: what a test or a tool waits on after changing the address
+    delete document.body.dataset.viewPending;
+    document.body.dataset.viewsDrawn = String(Number(document.body.dataset.viewsDrawn ?? 0) + 1);
 }
 
 /** Demo sign-in, only where the service mints demo tokens (local mode); elsewhere the platform signs people in. */

@@ -1,65 +1,36 @@
-// The Socket.IO connection to /watch-party: acks as promises, the connection banner, the server clock.
+// The page's connection to /watch-party: the typed client (watch-party-client.js) with the page's sign-in, its
+// connection banner, and refusals as readable sentences.
 import {io} from '/vendor/socket.io.esm.min.js';
 import {ApiError, currentUser, readable} from './api.js';
-import {SYNC, ServerClock, clockSample} from './sync.js';
+import {WatchPartyClient} from './watch-party-client.js';
 import {showError} from './ui.js';
-
-/** How long a request waits for its ack; a request sent into a dropped connection is never answered. */
-const ACK_TIMEOUT_MS = 10000;
 
 /**
  * A connection for one page. `onConnect` runs at the first connect and after every reconnect (to join again);
- * a lost connection shows the banner until Socket.IO has reconnected on its own.
+ * a lost connection shows the banner until Socket.IO has reconnected on its own. `request` rejects with an ApiError
+ * whose message reads as a sentence.
  */
 export function connect(onConnect) {
-    const socket = io('/watch-party', {auth: {token: currentUser()?.token}});
+    const client = new WatchPartyClient({io, token: currentUser()?.token});
     const banner = document.getElementById('connection-banner');
-    const clock = new ServerClock();
-    let resample;
-
-    const request = (event, payload) => new Promise((resolve, reject) => {
-        socket.timeout(ACK_TIMEOUT_MS).emit(event, payload, (timedOut, ack) => {
-            if (timedOut) {
-                reject(new ApiError('The service did not answer in time. Please try again.', 'timeout', 0));
-            } else if (ack?.ok) {
-                resolve(ack);
-            } else {
-                reject(new ApiError(readable(ack?.error), ack?.error?.code ?? 'error', 0));
-            }
-        });
-    });
-
-    const sampleClock = async () => {
-        const t0 = Date.now();
-        const ack = await request('time_sync', {t0});
-        clock.add(clockSample(t0, ack.t1, ack.t2, Date.now()));
-    };
-
-    socket.on('connect', async () => {
+    client.socket.on('connect', () => {
         banner.hidden = true;
-        for (let i = 0; i < SYNC.CLOCK_SAMPLES_AT_START; i++) {
-            await sampleClock().catch(() => {}); // an unanswered sample is one fewer, not a failure
-        }
-        clearInterval(resample);
-        resample = setInterval(() => sampleClock().catch(() => {}), SYNC.CLOCK_RESAMPLE_EVERY_MS);
-        onConnect();
     });
-    socket.on('auth_error', (error) => showError(new ApiError(readable(error), error?.code, 401)));
-    socket.on('disconnect', () => {
-        clearInterval(resample);
+    client.onConnect(onConnect);
+    client.on('auth_error', (error) => showError(new ApiError(readable(error), error?.code, 401)));
+    client.socket.on('disconnect', () => {
         banner.hidden = false;
     });
-
     return {
-        socket,
-        clock,
-        request,
-        /** The server's time now (epoch ms). */
-        serverNow: () => clock.now(Date.now()),
+        client,
+        socket: client.socket,
+        serverNow: client.serverNow,
+        request: (event, payload) => client.request(event, payload).catch((error) => {
+            throw new ApiError(readable({code: error.code, message: error.message, field: error.field}), error.code, 0);
+        }),
         close() {
-            clearInterval(resample);
             banner.hidden = true;
-            socket.disconnect();
+            client.close();
         },
     };
 }

@@ -1,8 +1,9 @@
-// A finished party's replay: the film with its own controls, and the chat appearing at the film time it was
-// said (`mediaTime`), also after scrubbing. Events come by film window over the socket (join_replay, replay_seek).
+// A finished party's replay: the film with its own controls, the chat appearing at the film time it was said
+// (`mediaTime`), also after scrubbing, and the room's reactions rising where they happened in the film. Deleted lines
+// are not in the timeline at all. Events come by film window over the socket (join_replay, replay_seek).
 import {partyAndMovie} from './api.js';
 import {connect} from './realtime.js';
-import {attempt, chatLine, clearError, el, showError} from './ui.js';
+import {attempt, chatLine, clearError, el, floatReactions, showError} from './ui.js';
 
 /** Ask for the next window this many seconds before the loaded one runs out. */
 const PREFETCH_SECONDS = 10;
@@ -16,8 +17,10 @@ export async function showReplay(view, id) {
     const video = el('video', {id: 'replay-player', src: movie.video_url, preload: 'auto', muted: true,
         controls: true, playsInline: true});
     const list = el('ol', {id: 'replay-messages', class: 'chat'});
+    const reactionLayer = el('div', {id: 'replay-reaction-layer', class: 'reaction-layer', 'aria-hidden': 'true'});
 
     const messages = new Map();        // id → event, every message loaded so far
+    const reactions = new Map();       // id → event, every window of reactions loaded so far
     let loaded = {from: 0, to: 0};     // the film span loaded, grown while windows adjoin
     let windowSeconds = 60;            // film per replay_seek, as the server's answers show
     let asked = 'joining';             // the position of a replay_seek under way (or the join)...
@@ -64,6 +67,9 @@ export async function showReplay(view, id) {
         loaded = from <= loaded.to && to >= loaded.from
             ? {from: Math.min(from, loaded.from), to: Math.max(to, loaded.to)} : {from, to};
         events.filter((e) => e.eventType === 'message').forEach((e) => messages.set(e.id, e));
+        events.filter((e) => e.eventType === 'reactions').forEach((e) => reactions.set(e.id, e));
+        list.dataset.loadedFrom = String(loaded.from);
+        list.dataset.loadedTo = String(loaded.to);
         shown = -1;
         render();
     });
@@ -79,6 +85,9 @@ export async function showReplay(view, id) {
             list.replaceChildren(...due.map(line));
         } else {
             list.append(...due.filter((m) => m.mediaTime > shown).map(line));
+            // reactions rise as the film plays through them, not all at once after a scrub
+            [...reactions.values()].filter((r) => r.mediaTime > shown && r.mediaTime <= now)
+                .forEach((r) => floatReactions(reactionLayer, r.content?.counts));
         }
         shown = now;
         list.scrollTop = list.scrollHeight;
@@ -98,7 +107,7 @@ export async function showReplay(view, id) {
     view.replaceChildren(el('section', {class: 'room'},
         el('h1', {}, `Replay: ${party.movie.title ?? 'watch party'}`),
         el('div', {class: 'stage'},
-            el('div', {class: 'screen'}, video),
+            el('div', {class: 'screen'}, el('div', {class: 'picture'}, video, reactionLayer)),
             el('aside', {}, el('h2', {}, 'Chat'), list))));
 
     return () => {

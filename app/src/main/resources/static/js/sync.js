@@ -2,10 +2,10 @@
 // class, no DOM, so Node's test runner imports this file as it is and other front ends can copy it.
 //
 // The server owns the player state (`sync_player`: position at serverTime, playing or paused, rate). A client
-// shows `position + (serverNow - serverTime) * rate`, so it needs the server's clock: `time_sync` samples give
-// it, the one with the lowest round trip being the most trustworthy (as NTP does). Drift is corrected gently,
-// as Jellyfin's SyncPlay does: nothing inside a tolerance, a nudged playback rate for small gaps, a seek only
-// for large ones, because a seek stalls the picture and a rate change does not show.
+// shows `position + (serverNow - serverTime) * rate` (and `position` until a scheduled serverTime), so it needs the
+// server's clock: `time_sync` samples give it, the one with the lowest round trip being the most trustworthy (as
+// NTP does). Drift is corrected gently, as Jellyfin's SyncPlay does: nothing inside a tolerance, a nudged playback
+// rate for small gaps, a seek only for large ones, because a seek stalls the picture and a rate change does not show.
 
 /** Every threshold of the sync, in one place. Times in milliseconds. */
 export const SYNC = Object.freeze({
@@ -66,10 +66,23 @@ export class ServerClock {
     }
 }
 
-/** Where the group's film is (seconds) at `serverNow` (epoch ms), kept within the film. */
+/**
+ * Where the group's film is (seconds) at `serverNow` (epoch ms), kept within the film. Before a scheduled start
+ * (`serverTime` ahead) the film waits at `position`.
+ */
 export function expectedPosition(player, serverNow, durationSeconds = Infinity) {
-    const elapsed = player.state === 'playing' ? (serverNow - player.serverTime) / 1000 * player.playbackRate : 0;
+    const elapsed = player.state === 'playing'
+        ? Math.max(0, serverNow - player.serverTime) / 1000 * player.playbackRate : 0;
     return Math.min(Math.max(player.position + elapsed, 0), durationSeconds);
+}
+
+/**
+ * How long (ms) until a scheduled play or seek takes effect, 0 if it has: the server sets `serverTime` a little
+ * ahead (the room's largest round trip and a margin, as Jellyfin's SyncPlay sets `When`), so that every player
+ * has the change in time and starts the frame at that moment rather than on arrival.
+ */
+export function startsIn(player, serverNow) {
+    return player.state === 'playing' ? Math.max(0, player.serverTime - serverNow) : 0;
 }
 
 /**

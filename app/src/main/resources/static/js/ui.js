@@ -67,3 +67,22 @@ export function chatLine(attributes, username, realTime, text) {
 }
 
 export const localTime = (iso) => new Date(iso).toLocaleString([], {dateStyle: 'medium', timeStyle: 'short'});
+
+/** At most this many floating emoji per kind and window, however many people reacted. */
+const MAX_FLOATING_PER_EMOJI = 6;
+
+/**
+ * A window's reactions rising over the picture: one floating emoji per reaction, up to a few of each kind, each gone
+ * once its animation ends.
+ */
+export function floatReactions(layer, counts) {
+    for (const [emoji, n] of Object.entries(counts ?? {})) {
+        for (let i = 0; i < Math.min(n, MAX_FLOATING_PER_EMOJI); i++) {
+            const bubble = el('span', {class: 'floating-reaction', 'data-emoji': emoji}, emoji);
+            bubble.style.left = `${5 + Math.random() * 85}%`;
+            bubble.style.animationDelay = `${Math.round(Math.random() * 250)}ms`;
+            bubble.addEventListener('animationend', () => bubble.remove(), {once: true});
+            layer.append(bubble);
+        }
+    }
+}

@@ -411,7 +411,8 @@ final class RestFuzzCases {
     private static Map<String, String> partyChangeBody(Fixtures fixtures) {
         Instant start = Instant.now().plus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
         return json("start_time", quoted(start), "end_time", quoted(start.plus(2, ChronoUnit.HOURS)),
-                "is_featured", "true", "max_participants", "50", "host_only_playback", "false", "access", "\"public\"");
+                "is_featured", "true", "max_participants", "50", "host_only_playback", "false", "access", "\"public\"",
+                "host_id", quoted(UUID.nameUUIDFromBytes("a fuzzed host".getBytes(StandardCharsets.UTF_8))));
     }
 
     private static Map<String, String> json(String... namesAndValues) {

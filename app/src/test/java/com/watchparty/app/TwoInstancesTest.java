@@ -208,6 +208,37 @@ class TwoInstancesTest {
         assertThat(benOnA.next("user_left").getString("userId")).isEqualTo(ann.id().toString());
     }
 
+    /** A round trip measured on one instance schedules a play sent through the other. */
+    @Test
+    void aPlayWaitsForTheSlowestInTheRoomOnEitherInstance() {
+        Api apiA = new Api(Instances.port(a));
+        Api.User ann = apiA.user("Ann");
+        Api.User ben = apiA.user("Ben");
+        UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, List.of(ann, ben));
+        SocketClient annOnA = joined(Instances.port(a), party, ann);
+        SocketClient benOnB = joined(Instances.port(b), party, ben);
+        JSONObject sample = benOnB.request("time_sync", new JSONObject().put("t0", System.currentTimeMillis())
+                .put("rtt", 600));
+        assertThat(sample.getBoolean("ok")).as(sample.toString()).isTrue();
+        JdbcClient jdbc = a.getBean(JdbcClient.class);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.sql(
+                "select coalesce(max(round_trip_ms), 0) from presence_lease where party_id = ?")
+                .param(party).query(Integer.class).single() == 600);
+        annOnA.clear();
+        benOnB.clear();
+
+        long sentAt = System.currentTimeMillis();
+        JSONObject played = annOnA.request("player_action", new JSONObject().put("partyId", party.toString())
+                .put("action", "play").put("position", 0));
+        long ackedAt = System.currentTimeMillis();
+
+        assertThat(played.getBoolean("ok")).as(played.toString()).isTrue();
+        long serverTime = annOnA.next("sync_player").getLong("serverTime");
+        assertThat(benOnB.next("sync_player").getLong("serverTime")).isEqualTo(serverTime);
+        // handled between sending and the ack, 600 ms of round trip and the 100 ms margin ahead
+        assertThat(serverTime).isBetween(sentAt + 700 - 2, ackedAt + 700 + 2);
+    }
+
     @Test
     void stoppingAnInstanceMovesItsSocketsWithoutLeaveOrJoin() {
         Api apiA = new Api(Instances.port(a));

@@ -1,6 +1,8 @@
 package com.watchparty.realtime;
 
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +30,9 @@ import java.time.Duration;
  * @param listEvery       how often at most a room is sent its participant list
  * @param listLimit       how many people a crowd's participant list names (the host, then the latest to join);
  *                        its {@code count} is everyone
+ * @param startMargin     a play or seek takes effect the largest round trip measured in the room plus this after it
+ *                        is stored, so every player has it in time and all start the frame together...
+ * @param maxStartLead    ...but never more than this ahead (at most 1 s; 0: on arrival, each player as it hears it)
  */
 @ConfigurationProperties("watchparty.realtime.room")
 @Validated
@@ -38,5 +43,7 @@ public record RealtimeRules(@NotNull Duration reconnectGrace,
                             @NotNull Duration reactionWindow,
                             @NotNull Duration leaseHeartbeat, @NotNull Duration leaseTimeout,
                             @NotNull Duration replayWindow, @NotNull @Positive Integer crowdSize,
-                            @NotNull Duration listEvery, @NotNull @Positive Integer listLimit) {
+                            @NotNull Duration listEvery, @NotNull @Positive Integer listLimit,
+                            @NotNull @DurationMin(millis = 0) Duration startMargin,
+                            @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration maxStartLead) {
 }

@@ -93,9 +93,10 @@ public final class SocketEvents {
                 .put("mediaTime", mediaTime);
     }
 
-    public static JSONObject roomSettings(UUID partyId, RoomSettings settings) {
+    public static JSONObject roomSettings(UUID partyId, RoomSettings settings, UUID hostId) {
         return new JSONObject().put("partyId", partyId.toString()).put("slowModeSeconds", settings.slowModeSeconds())
-                .put("hostOnlyPlayback", settings.hostOnlyPlayback());
+                .put("hostOnlyPlayback", settings.hostOnlyPlayback())
+                .put("hostId", hostId == null ? JSONObject.NULL : hostId.toString());
     }
 
     public static JSONObject messageDeleted(UUID partyId, UUID messageId, UUID deletedBy) {

@@ -16,6 +16,7 @@ import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
 import com.watchparty.api.moderation.SetRoomSettingsCommand;
+import com.watchparty.api.moderation.TransferHostCommand;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlayerAction;
@@ -45,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,6 +63,8 @@ class WatchPartySocketGateway {
     private static final Logger log = LoggerFactory.getLogger(WatchPartySocketGateway.class);
     private static final Rejection TOKEN_EXPIRED = new Rejection(ErrorCode.TOKEN_EXPIRED,
             "the token has expired; connect again with a fresh one", null);
+    /** A longer round trip a client reports counts as this: far beyond any lead a play is given. */
+    private static final int MAX_ROUND_TRIP_MILLIS = 10_000;
 
     private final BearerTokens tokens;
     private final CommandGateway commands;
@@ -97,6 +101,8 @@ class WatchPartySocketGateway {
                             request.has("reason") ? request.text("reason") : null, by))),
             Map.entry("unban_user", (gateway, session, request) -> gateway.moderate(session, request,
                     UnbanUserCommand::new)),
+            Map.entry("transfer_host", (gateway, session, request) -> gateway.moderate(session, request,
+                    TransferHostCommand::new)),
             Map.entry("delete_message", WatchPartySocketGateway::deleteMessage),
             Map.entry("set_room_settings", WatchPartySocketGateway::setRoomSettings),
             Map.entry("send_reaction", WatchPartySocketGateway::sendReaction));
@@ -127,11 +133,11 @@ class WatchPartySocketGateway {
     }
 
     /**
-     * One connected, authenticated socket until its token expires, the parties it joined and the finished party it
-     * replays, if any.
+     * One connected, authenticated socket until its token expires, the parties it joined, the finished party it
+     * replays, if any, and the round trip its client last measured (ms, 0 before it has).
      */
     private record Session(SocketIoSocket socket, Caller caller, Instant expiresAt, Set<UUID> parties,
-                           AtomicReference<UUID> replay) {
+                           AtomicReference<UUID> replay, AtomicInteger roundTrip) {
     }
 
     private void connected(SocketIoSocket socket) {
@@ -142,7 +148,7 @@ class WatchPartySocketGateway {
             return;
         }
         var session = new Session(socket, bearer.get().caller(), bearer.get().expiresAt(),
-                ConcurrentHashMap.newKeySet(), new AtomicReference<>());
+                ConcurrentHashMap.newKeySet(), new AtomicReference<>(), new AtomicInteger());
         HANDLERS.forEach((event, handler) -> on(session, event, handler));
         socket.registerAllEventListener((event, args) -> {
             if (!HANDLERS.containsKey(event)) {
@@ -179,12 +185,13 @@ class WatchPartySocketGateway {
         if (request.has("userId") && !session.caller().id().equals(request.uuid("userId"))) {
             throw new RejectedException(ErrorCode.FORBIDDEN, "userId does not match your token", "userId");
         }
-        return presence.join(partyId, session.caller(), session.socket().getId()).thenApply(joined -> {
-            session.parties().add(partyId);
-            rooms.enter(partyId, session.caller().id(), session.socket());
-            return SocketEvents.ok().put("partyId", partyId.toString())
-                    .put("userId", session.caller().id().toString()).put("username", session.caller().name());
-        });
+        return presence.join(partyId, session.caller(), session.socket().getId(), session.roundTrip().get())
+                .thenApply(joined -> {
+                    session.parties().add(partyId);
+                    rooms.enter(partyId, session.caller().id(), session.socket());
+                    return SocketEvents.ok().put("partyId", partyId.toString())
+                            .put("userId", session.caller().id().toString()).put("username", session.caller().name());
+                });
     }
 
     private CompletableFuture<JSONObject> leave(Session session, SocketRequest request) {
@@ -231,8 +238,22 @@ class WatchPartySocketGateway {
             throw new RejectedException(ErrorCode.RATE_LIMITED, "slow down: too many player actions");
         }
         return playerActions.submit(partyId, session.caller().id(), action, () -> commands.send(
-                new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin()))
+                new ControlPlaybackCommand(partyId, session.caller().id(), action, position, session.caller().admin(),
+                        startsIn(partyId, action)))
                 .thenApply(done -> SocketEvents.ok()));
+    }
+
+    /**
+     * How far ahead a play or seek takes effect: the largest round trip measured in the room (on any instance) plus
+     * a margin, within the limit, as Jellyfin's SyncPlay sets its {@code When}. Every player then has the change
+     * before it is due and starts the frame at the same moment. A pause stops each player on arrival.
+     */
+    private long startsIn(UUID partyId, PlayerAction action) {
+        long limit = rules.maxStartLead().toMillis();
+        if (action == PlayerAction.PAUSE || limit == 0) {
+            return 0;
+        }
+        return Math.min(limit, presence.largestRoundTrip(partyId) + rules.startMargin().toMillis());
     }
 
     /** A moderation command about {@code {partyId, userId}}; the party decides who may send it. */
@@ -309,10 +330,23 @@ class WatchPartySocketGateway {
                 .put("count", events.length()));
     }
 
-    /** NTP-style: the client's t0 back, with the server's receive (t1) and send (t2) times in epoch ms. */
+    /**
+     * NTP-style: the client's t0 back, with the server's receive (t1) and send (t2) times in epoch ms. A client may
+     * add {@code rtt}, the round trip (ms) its samples so far measured: a play in its rooms is scheduled for it.
+     */
     private CompletableFuture<JSONObject> timeSync(Session session, SocketRequest request) {
         long received = clock.millis();
         double t0 = request.number("t0");
+        if (request.has("rtt")) {
+            double rtt = request.number("rtt");
+            if (rtt < 0) {
+                throw new RejectedException(ErrorCode.VALIDATION_FAILED, "rtt must be 0 or more milliseconds", "rtt");
+            }
+            int roundTrip = (int) Math.ceil(Math.min(rtt, MAX_ROUND_TRIP_MILLIS));
+            session.roundTrip().set(roundTrip);
+            session.parties().forEach(partyId -> presence.roundTrip(partyId, session.caller().id(),
+                    session.socket().getId(), roundTrip));
+        }
         return CompletableFuture.completedFuture(SocketEvents.ok().put("t0", t0).put("t1", received)
                 .put("t2", clock.millis()));
     }

@@ -8,6 +8,7 @@ import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.Moderator;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
@@ -123,6 +124,7 @@ class WatchPartySnapshotTest {
             new GenericEventMessage<>(new SeatHeldEvent(PARTY, DAVE, NOW.plusSeconds(600)),
                     MetaData.with("holdDeadlineId", "hold-1")),
             new UserJoinedPartyEvent(PARTY, HOST, "host"),
+            new UserJoinedPartyEvent(PARTY, ERIN, "erin"), // an admin: no ticket needed
             new UserJoinedPartyEvent(PARTY, ALICE, "alice"),
             new UserJoinedPartyEvent(PARTY, BOB, "bob"),
             new UserLeftPartyEvent(PARTY, BOB),
@@ -144,7 +146,7 @@ class WatchPartySnapshotTest {
 
         assertThat(stored.getType().getName()).isEqualTo(WatchParty.class.getName());
         assertThat(stored.getType().getRevision()).as("the aggregate's @Revision, checked by the snapshot filter")
-                .isEqualTo("3");
+                .isEqualTo("4");
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
@@ -238,6 +240,16 @@ class WatchPartySnapshotTest {
                 .expectEvents(new UserJoinedPartyEvent(PARTY, BOB, "bob"));
         given(source).when(new DeleteMessageCommand(PARTY, HELLO, new Moderator(ALICE, false)))
                 .expectEvents(new MessageDeletedEvent(PARTY, HELLO, ALICE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Source.class)
+    void whoHasBeenThereLongestIsStillKnown(Source source) {
+        given(source).when(new LeavePartyCommand(PARTY, HOST))
+                .expectEvents(new UserLeftPartyEvent(PARTY, HOST), new HostChangedEvent(PARTY, ALICE, HOST, null));
+        given(source).andGiven(new ModeratorChangedEvent(PARTY, ALICE, false, HOST))
+                .when(new LeavePartyCommand(PARTY, HOST))
+                .expectEvents(new UserLeftPartyEvent(PARTY, HOST), new HostChangedEvent(PARTY, ERIN, HOST, null));
     }
 
     @ParameterizedTest

@@ -42,4 +42,32 @@ class SeedClientTest extends WatchPartyIntegrationTest {
         assertThat(transports).contains("websocket");
         assertThat(run.exitCode()).isZero();
     }
+
+    /**
+     * The web client's typed client module, {@code /js/watch-party-client.js}, imported by Node as it is with npm's
+     * {@code socket.io-client}: its clock is synced before it joins, its requests answer their acks, and a refusal
+     * is a {@code WatchPartyError} with the stable code.
+     */
+    @Test
+    void theTypedClientModuleWorksInNodeAsItIs() throws Exception {
+        Api api = new Api(port);
+        Api.User admin = api.admin("Ada");
+        Api.User ann = api.user("Ann");
+        UUID party = api.scheduleParty(admin, api.movie(admin, 600), Instant.now().plusSeconds(60),
+                Instant.now().plusSeconds(3600), 5).id();
+        api.post("/watch-parties/" + party + "/purchase", ann, Map.of("ticket_id", api.ticket(admin, "1.00", false).toString()));
+
+        NodeScripts.Report run = NodeScripts.run("typed-client.mjs", "http://localhost:" + port, ann.token(),
+                party.toString());
+
+        JsonNode report = run.json();
+        assertThat(report.path("ok").asBoolean()).as(run.output()).isTrue();
+        assertThat(report.path("clockSynced").asBoolean()).isTrue();
+        assertThat(report.path("join").path("userId").asText()).isEqualTo(ann.id().toString());
+        assertThat(report.path("refusal").path("isWatchPartyError").asBoolean()).isTrue();
+        assertThat(report.path("refusal").path("code").asText()).isEqualTo("party_not_ongoing");
+        assertThat(report.path("message").path("id").asText()).isEqualTo(report.path("sent").path("id").asText());
+        assertThat(report.path("settings").path("hostId").asText()).isEqualTo(admin.id().toString());
+        assertThat(run.exitCode()).isZero();
+    }
 }

@@ -41,11 +41,11 @@ class SocketFuzzTest extends WatchPartyIntegrationTest {
     /** {@code watchparty.realtime.max-payload-bytes}: a bigger message closes the sender's connection (1009). */
     private static final int MAX_PAYLOAD_BYTES = 16_384;
     private static final List<String> MODERATION_EVENTS = List.of("set_moderator", "mute_user", "kick_user",
-            "ban_user", "unban_user", "delete_message", "set_room_settings", "send_reaction");
+            "ban_user", "unban_user", "delete_message", "set_room_settings", "send_reaction", "transfer_host");
     private static final List<String> EVENTS = Stream.concat(Stream.of("join_party", "leave_party", "send_message",
             "player_action", "time_sync", "join_replay", "replay_seek"), MODERATION_EVENTS.stream()).toList();
     private static final List<String> FIELDS = List.of("partyId", "userId", "username", "content", "action",
-            "position", "t0");
+            "position", "t0", "rtt");
     /** The moderation events' fields instead, about as many, so the share of oversized cases stays the same. */
     private static final List<String> MODERATION_FIELDS = List.of("partyId", "userId", "messageId", "moderator",
             "seconds", "reason", "slowModeSeconds", "hostOnlyPlayback", "emoji");

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The web client at {@code /} in headless Chromium ({@code src/test/node/web-party.mjs}): an admin sets up ticket
  * types and a party on the page; Ann and Bob, in browser contexts of their own, buy tickets, meet in the lobby,
- * chat, play and seek; Carol comes late; Bob's connection drops; Ann watches the replay. Asserted here is what
- * these people see. The party page's screenshot and the script's report are left in {@code target/browser/}.
+ * chat, play and seek; Carol comes late; Bob's connection drops; Ada, an admin, names Ann a moderator on the page
+ * and Ann deletes Bob's line; Bob reacts; Ann watches the replay. Asserted here is what these people see. The party page's screenshot and the script's report are left in {@code target/browser/}.
  */
 class BrowserTest extends WatchPartyIntegrationTest {
 
@@ -112,6 +112,18 @@ class BrowserTest extends WatchPartyIntegrationTest {
         assertThat(seen.path("connection").path("bobsChatLines").asInt()).as("the chat is not repeated").isEqualTo(2);
         assertThat(seen.path("finishedStatus").asText()).isEqualTo("finished");
 
+        // an admin sees moderation controls on each person, a participant does not; a moderator named on the page
+        // deletes a line, and it goes from every page
+        JsonNode moderation = seen.path("moderation");
+        assertThat(moderation.path("adaSeesControls").asBoolean()).isTrue();
+        assertThat(moderation.path("bobSeesControls").asBoolean()).isFalse();
+        assertThat(moderation.path("bobModerated").asInt()).isZero();
+        assertThat(moderation.path("annSeesDeleteOnBobsLine").asBoolean()).isTrue();
+        assertThat(texts(moderation.path("linesLeftForBob"))).contains("Hello Bob, popcorn ready?")
+                .doesNotContain("<img src=x onerror=alert(1)>");
+        assertThat(seen.path("reactions").path("annSaw").asText()).as("Bob's reaction over Ann's picture")
+                .isEqualTo("😂");
+
         // the replay shows Ann's line when the film reaches the media_time the replay timeline gives it
         Api.Response replay = api.get("/watch-parties/" + party + "/replay?event_type=message", setup);
         JsonNode said = null;
@@ -130,6 +142,15 @@ class BrowserTest extends WatchPartyIntegrationTest {
         assertThat(shown.path("appearedAt").asDouble()).as("film time when the line appeared")
                 .isBetween(mediaTime, mediaTime + 0.3);
         assertThat(shown.path("shownAfterScrubForward").asInt()).isEqualTo(1);
+        assertThat(texts(shown.path("lobbyLinesShown"))).as("the deleted line never replays")
+                .contains("Hello Bob, popcorn ready?").doesNotContain("<img src=x onerror=alert(1)>");
+        JsonNode reactions = api.get("/watch-parties/" + party + "/replay?event_type=reactions", setup).body()
+                .path("events").path("items");
+        assertThat(reactions).as("Bob's reaction, stored with its window").isNotEmpty();
+        double reactedAt = reactions.get(0).path("media_time").asDouble();
+        assertThat(shown.path("reactionShown").asText()).isEqualTo("😂");
+        assertThat(shown.path("reactionAt").asDouble()).as("film time when the reaction rose in the replay")
+                .isBetween(reactedAt, reactedAt + 0.3);
         assertThat(shown.path("shownAfterScrubBack").asInt()).isZero();
 
         assertThat(seen.path("problems")).as("no script error, nothing blocked by the page's policy").isEmpty();

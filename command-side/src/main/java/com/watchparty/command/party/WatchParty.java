@@ -10,6 +10,7 @@ import com.watchparty.api.party.PartyAccess;
 import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.moderation.BanUserCommand;
 import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
@@ -18,6 +19,7 @@ import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
 import com.watchparty.api.moderation.SetRoomSettingsCommand;
 import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.TransferHostCommand;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -34,6 +36,7 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
+import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.reaction.ReactionsRecordedEvent;
@@ -107,7 +110,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         lockFactory = "watchPartyLocks", filterEventsByType = true)
-@Revision("3")
+@Revision("4")
 public class WatchParty {
 
     /**
@@ -136,6 +139,8 @@ public class WatchParty {
      */
     static final int DELETABLE_MESSAGES = 200;
     static final int MAX_SLOW_MODE_SECONDS = 300;
+    /** A play or seek is scheduled at most this far ahead, as Jellyfin's SyncPlay caps its {@code When}. */
+    static final Duration MAX_START_LEAD = Duration.ofSeconds(1);
 
     @AggregateIdentifier
     private UUID partyId;
@@ -153,7 +158,8 @@ public class WatchParty {
     private final Map<UUID, Hold> holdsByUser = new HashMap<>();
     /** The people in line, first first; a hold takes its holder out of the line. */
     private final LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
-    private final Set<UUID> participants = new HashSet<>();
+    /** Who is in the room, the longest present first: whom control passes to when the host leaves. */
+    private final LinkedHashSet<UUID> participants = new LinkedHashSet<>();
     private final Set<UUID> moderators = new HashSet<>();
     private final Map<UUID, Instant> mutedUntil = new HashMap<>();
     private final Set<UUID> banned = new HashSet<>();
@@ -215,6 +221,9 @@ public class WatchParty {
             requireInvitationCodeShape(nextAccess, command.invitationCode());
         }
         boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback;
+        if (command.hostId() != null) {
+            transferHost(command.hostId(), new Moderator(command.by(), true));
+        }
         if (controlChanged) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
         }
@@ -304,7 +313,7 @@ public class WatchParty {
         BigDecimal paid = seat.purchase().pricePaid();
         BigDecimal refund = cancellations.refundOf(paid);
         if (participants.contains(command.userId())) {
-            apply(new UserLeftPartyEvent(partyId, command.userId()));
+            recordLeave(command.userId());
         }
         var event = new PurchaseCancelledEvent(partyId, seat.purchase().id(), command.userId(), refund,
                 paid.subtract(refund), seat.purchase().currency(), now);
@@ -352,7 +361,21 @@ public class WatchParty {
     @CommandHandler
     public void handle(LeavePartyCommand command) {
         if (participants.contains(command.userId())) {
-            apply(new UserLeftPartyEvent(partyId, command.userId()));
+            recordLeave(command.userId());
+        }
+    }
+
+    /**
+     * The user leaves the room. If they were the host of a room whose player only the host controls, control passes
+     * to the moderator who has been there longest, else to whoever has been there longest (as Discord's Watch
+     * Together does); with nobody left, the host stays host.
+     */
+    private void recordLeave(UUID userId) {
+        apply(new UserLeftPartyEvent(partyId, userId));
+        if (userId.equals(host) && hostOnlyPlayback) {
+            participants.stream().filter(moderators::contains).findFirst()
+                    .or(() -> participants.stream().findFirst())
+                    .ifPresent(next -> apply(new HostChangedEvent(partyId, next, userId, null)));
         }
     }
 
@@ -390,7 +413,7 @@ public class WatchParty {
     }
 
     @CommandHandler
-    public void handle(ControlPlaybackCommand command) {
+    public void handle(ControlPlaybackCommand command, Clock clock) {
         require(status == PartyStatus.ONGOING, PARTY_NOT_ONGOING, "the player runs only while the party is ongoing");
         require(participants.contains(command.userId()), NOT_JOINED, "join the party before using the player");
         require(!hostOnlyPlayback || command.admin() || command.userId().equals(host), FORBIDDEN,
@@ -398,8 +421,12 @@ public class WatchParty {
         require(command.action() != null, VALIDATION_FAILED, "action must be play, pause or seek", "action");
         require(Double.isFinite(command.position()) && command.position() >= 0, VALIDATION_FAILED,
                 "position must be a number of seconds, 0 or more", "position");
+        require(command.startsInMillis() >= 0 && command.startsInMillis() <= MAX_START_LEAD.toMillis(),
+                VALIDATION_FAILED, "a play is scheduled at most " + MAX_START_LEAD.toMillis() + " ms ahead");
         double position = Math.min(command.position(), movieDurationSeconds);
-        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position));
+        Instant takesEffectAt = command.action() == PlayerAction.PAUSE || command.startsInMillis() == 0 ? null
+                : clock.instant().plusMillis(command.startsInMillis());
+        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position, takesEffectAt));
     }
 
     /** Who reacted was checked as each tap arrived (a participant, within flood control); here, only what. */
@@ -441,6 +468,22 @@ public class WatchParty {
     }
 
     @CommandHandler
+    public void handle(TransferHostCommand command) {
+        transferHost(command.userId(), command.by());
+    }
+
+    /** The host hands the party to someone in the room; an admin names anyone who is not banned. */
+    private void transferHost(UUID next, Moderator by) {
+        require(by.admin() || by.userId().equals(host), FORBIDDEN, "only the host or an admin hands the party over");
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        require(!banned.contains(next), FORBIDDEN, "a banned user cannot host the party");
+        require(by.admin() || participants.contains(next), NOT_JOINED, "the new host must be in the room", "userId");
+        if (!next.equals(host)) {
+            apply(new HostChangedEvent(partyId, next, host, by.userId()));
+        }
+    }
+
+    @CommandHandler
     public void handle(MuteUserCommand command, Clock clock) {
         requireModerator(command.by(), command.userId());
         require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
@@ -454,7 +497,7 @@ public class WatchParty {
         requireModerator(command.by(), command.userId());
         if (participants.contains(command.userId())) {
             apply(new UserKickedEvent(partyId, command.userId(), command.by().userId()));
-            apply(new UserLeftPartyEvent(partyId, command.userId()));
+            recordLeave(command.userId());
         }
     }
 
@@ -472,7 +515,7 @@ public class WatchParty {
         }
         apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
         if (participants.contains(command.userId())) {
-            apply(new UserLeftPartyEvent(partyId, command.userId()));
+            recordLeave(command.userId());
         }
     }
 
@@ -622,6 +665,11 @@ public class WatchParty {
     /** The host and the party's moderators; admins besides, when the command says who is one. */
     private boolean moderates(UUID userId) {
         return userId.equals(host) || moderators.contains(userId);
+    }
+
+    @EventSourcingHandler
+    void on(HostChangedEvent event) {
+        host = event.hostId();
     }
 
     @EventSourcingHandler

@@ -12,6 +12,7 @@ import com.watchparty.api.party.PartyAccessChangedEvent;
 import com.watchparty.api.party.RotateInvitationCodeCommand;
 import com.watchparty.api.moderation.BanUserCommand;
 import com.watchparty.api.moderation.DeleteMessageCommand;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.KickUserCommand;
 import com.watchparty.api.moderation.Moderator;
@@ -20,6 +21,7 @@ import com.watchparty.api.moderation.MuteUserCommand;
 import com.watchparty.api.moderation.SetModeratorCommand;
 import com.watchparty.api.moderation.SetRoomSettingsCommand;
 import com.watchparty.api.moderation.SlowModeChangedEvent;
+import com.watchparty.api.moderation.TransferHostCommand;
 import com.watchparty.api.moderation.UnbanUserCommand;
 import com.watchparty.api.moderation.UserBannedEvent;
 import com.watchparty.api.moderation.UserKickedEvent;
@@ -1295,8 +1297,170 @@ class WatchPartyTest {
                     .expectEvents(new PlaybackControlChangedEvent(PARTY, true));
         }
 
+        @Test
+        void aPlayTakesEffectTheLeadAfterItIsStored() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(new ControlPlaybackCommand(PARTY, ALICE, PlayerAction.PLAY, 12, false, 350))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ALICE, PlayerAction.PLAY, 12,
+                            NOW.plusMillis(350)));
+        }
+
+        @Test
+        void aSeekIsScheduledLikeAPlay() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(new ControlPlaybackCommand(PARTY, ALICE, PlayerAction.SEEK, 60, false, 1000))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ALICE, PlayerAction.SEEK, 60,
+                            NOW.plusSeconds(1)));
+        }
+
+        @Test
+        void aPauseTakesEffectAtOnce() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(new ControlPlaybackCommand(PARTY, ALICE, PlayerAction.PAUSE, 30, false, 400))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, ALICE, PlayerAction.PAUSE, 30, null));
+        }
+
+        @ParameterizedTest(name = "{0} ms ahead")
+        @ValueSource(longs = {-1, 1001})
+        void refusesAPlayScheduledMoreThanASecondAhead(long startsIn) {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE), joined(ALICE))
+                    .when(new ControlPlaybackCommand(PARTY, ALICE, PlayerAction.PLAY, 0, false, startsIn))
+                    .expectException(rejectedWith(VALIDATION_FAILED))
+                    .expectNoEvents();
+        }
+
         private ControlPlaybackCommand player(UUID user, PlayerAction action, double position) {
             return new ControlPlaybackCommand(PARTY, user, action, position, false);
+        }
+    }
+
+    @Nested
+    class HandingOver {
+
+        private final Moderator host = new Moderator(ADMIN, false);
+        private final Moderator anotherAdmin = new Moderator(id("another admin"), true);
+        private final List<Object> hostOnlyRoom = List.of(new PlaybackControlChangedEvent(PARTY, true),
+                joined(ADMIN), purchased(ALICE), joined(ALICE), purchased(BOB), joined(BOB), purchased(CAROL),
+                joined(CAROL));
+
+        @Test
+        void theHostHandsThePartyToSomeoneInTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .when(new TransferHostCommand(PARTY, BOB, host))
+                    .expectEvents(new HostChangedEvent(PARTY, BOB, ADMIN, ADMIN));
+        }
+
+        @Test
+        void theNewHostControlsThePlayerAndTheOldOneNoLonger() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .andGiven(new HostChangedEvent(PARTY, BOB, ADMIN, ADMIN))
+                    .when(new ControlPlaybackCommand(PARTY, BOB, PlayerAction.PLAY, 0, false))
+                    .expectEvents(new PlaybackChangedEvent(PARTY, BOB, PlayerAction.PLAY, 0));
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .andGiven(new HostChangedEvent(PARTY, BOB, ADMIN, ADMIN))
+                    .when(new ControlPlaybackCommand(PARTY, ADMIN, PlayerAction.PLAY, 0, false))
+                    .expectException(rejectedWith(FORBIDDEN));
+        }
+
+        @Test
+        void refusesAParticipantOrAModeratorHandingItOver() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .andGiven(new ModeratorChangedEvent(PARTY, ALICE, true, ADMIN))
+                    .when(new TransferHostCommand(PARTY, ALICE, new Moderator(ALICE, false)))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHostHandsItOnlyToSomeoneInTheRoom() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(purchased(ALICE))
+                    .when(new TransferHostCommand(PARTY, ALICE, host))
+                    .expectException(rejectedWith(NOT_JOINED, "userId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAdminNamesAnyoneHostEvenBeforeTheParty() {
+            fixture.given(partyScheduled())
+                    .when(new UpdateWatchPartyCommand(PARTY, null, null, null, null, null, null, null, CAROL,
+                            anotherAdmin.userId()))
+                    .expectEvents(new HostChangedEvent(PARTY, CAROL, ADMIN, anotherAdmin.userId()));
+        }
+
+        @Test
+        void nobodyHostsWhileBanned() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new UserBannedEvent(PARTY, BOB, null, ADMIN))
+                    .when(new TransferHostCommand(PARTY, BOB, anotherAdmin))
+                    .expectException(rejectedWith(FORBIDDEN))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void handingItToTheHostChangesNothing() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .when(new TransferHostCommand(PARTY, ADMIN, anotherAdmin))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void whenTheHostLeavesTheLongestPresentModeratorTakesOver() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .andGiven(new ModeratorChangedEvent(PARTY, CAROL, true, ADMIN),
+                            new ModeratorChangedEvent(PARTY, BOB, true, ADMIN))
+                    .when(new LeavePartyCommand(PARTY, ADMIN))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            Matchers.<Object>equalTo(new UserLeftPartyEvent(PARTY, ADMIN)),
+                            Matchers.<Object>equalTo(new HostChangedEvent(PARTY, BOB, ADMIN, null)),
+                            andNoMore())));
+        }
+
+        @Test
+        void withoutAModeratorTheLongestPresentTakesOver() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .andGiven(new UserLeftPartyEvent(PARTY, ALICE), joined(ALICE))
+                    .when(new LeavePartyCommand(PARTY, ADMIN))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                            Matchers.<Object>equalTo(new UserLeftPartyEvent(PARTY, ADMIN)),
+                            Matchers.<Object>equalTo(new HostChangedEvent(PARTY, BOB, ADMIN, null)),
+                            andNoMore())));
+        }
+
+        @Test
+        void withNobodyLeftTheHostStaysHost() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(new PlaybackControlChangedEvent(PARTY, true), joined(ADMIN))
+                    .when(new LeavePartyCommand(PARTY, ADMIN))
+                    .expectEvents(new UserLeftPartyEvent(PARTY, ADMIN));
+        }
+
+        @Test
+        void aPlayerEveryoneControlsNeedsNoHandover() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(joined(ADMIN), purchased(ALICE), joined(ALICE))
+                    .when(new LeavePartyCommand(PARTY, ADMIN))
+                    .expectEvents(new UserLeftPartyEvent(PARTY, ADMIN));
+        }
+
+        @Test
+        void someoneElseLeavingHandsNothingOver() {
+            fixture.given(ongoingParty(MAX))
+                    .andGiven(hostOnlyRoom)
+                    .when(new LeavePartyCommand(PARTY, ALICE))
+                    .expectEvents(new UserLeftPartyEvent(PARTY, ALICE));
         }
     }
 

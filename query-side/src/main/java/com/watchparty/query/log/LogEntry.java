@@ -2,6 +2,7 @@ package com.watchparty.query.log;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.log.LogEventType;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
@@ -62,6 +63,11 @@ public record LogEntry(UUID partyId, UUID userId, LogEventType type, Map<String,
             Map<String, Object> content = new HashMap<>(Map.of("target_user_id", e.userId()));
             content.put("reason", e.reason());
             return Optional.of(new LogEntry(e.partyId(), e.by(), LogEventType.BAN, content));
+        }
+        if (event instanceof HostChangedEvent e) {
+            return Optional.of(new LogEntry(e.partyId(), e.by(), LogEventType.HOST, Map.of("target_user_id",
+                    e.hostId(), "previous_host_id", e.previousHostId(),
+                    "reason", e.by() == null ? "host_left" : "handed_over")));
         }
         if (event instanceof UserUnbannedEvent e) {
             return Optional.of(new LogEntry(e.partyId(), e.by(), LogEventType.UNBAN, Map.of("target_user_id", e.userId())));

@@ -6,6 +6,7 @@ import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.log.FindPartyLogQuery;
 import com.watchparty.api.log.LogEventType;
 import com.watchparty.api.log.PartyLogEntry;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.UserBannedEvent;
@@ -121,6 +122,11 @@ class PartyLogProjection {
 
     @EventHandler
     void on(UserUnbannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
+        append(event, message, sequence);
+    }
+
+    @EventHandler
+    void on(HostChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         append(event, message, sequence);
     }
 

@@ -1,6 +1,7 @@
 package com.watchparty.query.party;
 
 import com.watchparty.api.Page;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.party.BoxOfficeView;
 import com.watchparty.api.party.FindBoxOfficeQuery;
 import com.watchparty.api.party.FindWatchPartyQuery;
@@ -54,7 +55,7 @@ class WatchPartyProjection {
 
     private static final String COLUMNS = """
             p.id, p.movie_id, p.start_time, p.end_time, p.is_featured, p.max_participants, p.status,
-            p.tickets_sold, p.active_participants, p.host_only_playback, p.access, p.version,
+            p.tickets_sold, p.active_participants, p.host_only_playback, p.access, p.host_id, p.version,
             m.title as movie_title, m.duration_seconds as movie_duration, m.poster_url as movie_poster""";
     private static final String FROM = "from watch_party_view p left join movie_view m on m.id = p.movie_id";
 
@@ -65,7 +66,7 @@ class WatchPartyProjection {
             read(rs, "start_time"), read(rs, "end_time"), rs.getBoolean("is_featured"),
             rs.getInt("max_participants"), PartyStatus.valueOf(rs.getString("status")),
             rs.getInt("tickets_sold"), rs.getInt("active_participants"), rs.getBoolean("host_only_playback"),
-            PartyAccess.valueOf(rs.getString("access")), rs.getLong("version"));
+            PartyAccess.valueOf(rs.getString("access")), rs.getObject("host_id", UUID.class), rs.getLong("version"));
 
     private static final RowMapper<BoxOfficeView> BOX_OFFICE = (rs, n) -> new BoxOfficeView(
             rs.getObject("id", UUID.class), rs.getInt("max_participants"), rs.getInt("tickets_sold"),
@@ -91,10 +92,11 @@ class WatchPartyProjection {
     void on(WatchPartyScheduledEvent event, @SequenceNumber long version) {
         jdbc.sql("""
                         insert into watch_party_view (id, movie_id, start_time, end_time, is_featured,
-                            max_participants, status, tickets_sold, active_participants, version)
-                        values (?, ?, ?, ?, ?, ?, ?, 0, 0, ?) on conflict (id) do nothing""")
+                            max_participants, status, tickets_sold, active_participants, host_id, version)
+                        values (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) on conflict (id) do nothing""")
                 .params(event.partyId(), event.movieId(), of(event.startTime()), of(event.endTime()),
-                        event.featured(), event.maxParticipants(), PartyStatus.UPCOMING.name(), version)
+                        event.featured(), event.maxParticipants(), PartyStatus.UPCOMING.name(), event.scheduledBy(),
+                        version)
                 .update();
         publish(event.partyId());
     }
@@ -108,6 +110,11 @@ class WatchPartyProjection {
     @EventHandler
     void on(PlaybackControlChangedEvent event, @SequenceNumber long version) {
         change(event.partyId(), version, "host_only_playback = ?", event.hostOnly());
+    }
+
+    @EventHandler
+    void on(HostChangedEvent event, @SequenceNumber long version) {
+        change(event.partyId(), version, "host_id = ?", event.hostId());
     }
 
     @EventHandler

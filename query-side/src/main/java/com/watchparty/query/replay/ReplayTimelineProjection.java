@@ -101,7 +101,9 @@ class ReplayTimelineProjection {
     @EventHandler
     void on(PlaybackChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
         clock(event.partyId()).ifPresent(clock -> {
-            var step = clock.apply(event.action(), event.position(), message.getTimestamp(), event.userId());
+            // a scheduled play starts the film when it takes effect, not when it was stored
+            var step = clock.apply(event.action(), event.position(), event.effectiveAt(message.getTimestamp()),
+                    event.userId());
             step.closedSegment().ifPresent(segment -> saveSegment(event.partyId(), segment));
             update(event.partyId(), step.clock());
         });

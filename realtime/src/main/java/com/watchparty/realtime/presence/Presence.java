@@ -16,12 +16,11 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,10 @@ import java.util.concurrent.TimeUnit;
  * {@code user_left} when the last one is gone — after a grace period for a dropped connection, at once for an
  * explicit leave. Across instances, a lease per (party, user, instance) in PostgreSQL says who still holds the user;
  * leases of a crashed instance expire and are swept, so nobody stays in a room forever.
+ * <p>
+ * Each lease also carries the largest round trip its user's sockets here measured ({@code time_sync}), so that a play
+ * can be scheduled for the slowest in the room whichever instance holds them. It is written when it changes by
+ * {@value #ROUND_TRIP_STEP_MILLIS} ms or more, not at every sample.
  */
 @Component
 public class Presence {
@@ -38,7 +41,13 @@ public class Presence {
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
     private final String instance = UUID.randomUUID().toString();
-    private final Map<PresenceLeases.Lease, Set<String>> socketsByLease = new HashMap<>();
+    /** Never rewritten for a change smaller than this: a client's estimate wobbles by a few milliseconds. */
+    static final int ROUND_TRIP_STEP_MILLIS = 10;
+
+    /** Each lease's sockets on this instance, with the round trip each measured (0 until it has). */
+    private final Map<PresenceLeases.Lease, Map<String, Integer>> socketsByLease = new HashMap<>();
+    /** The round trip last written to each lease. */
+    private final Map<PresenceLeases.Lease, Integer> roundTripsWritten = new HashMap<>();
     private final Map<PresenceLeases.Lease, ScheduledFuture<?>> pendingLeaves = new HashMap<>();
     private final PresenceLeases leases;
     private final CommandGateway commands;
@@ -78,23 +87,69 @@ public class Presence {
         timers.shutdownNow();
     }
 
-    /** Puts the caller in the room through this socket; the party decides whether they may be there. */
-    public CompletableFuture<BatchOutcome> join(UUID partyId, Caller caller, String socketId) {
+    /**
+     * Puts the caller in the room through this socket; the party decides whether they may be there.
+     * {@code roundTripMillis}: what the socket measured so far (0: nothing yet).
+     */
+    public CompletableFuture<BatchOutcome> join(UUID partyId, Caller caller, String socketId, int roundTripMillis) {
         var lease = new PresenceLeases.Lease(partyId, caller.id());
+        int roundTrip;
         synchronized (this) {
-            socketsByLease.computeIfAbsent(lease, l -> new HashSet<>()).add(socketId);
+            Map<String, Integer> sockets = socketsByLease.computeIfAbsent(lease, l -> new HashMap<>());
+            sockets.put(socketId, roundTripMillis);
+            roundTrip = largest(sockets);
+            roundTripsWritten.put(lease, roundTrip);
             ScheduledFuture<?> pending = pendingLeaves.remove(lease);
             if (pending != null) {
                 pending.cancel(false);
             }
         }
-        leases.hold(lease, instance);
+        leases.hold(lease, instance, roundTrip);
         return joins.send(partyId, new JoinPartyCommand(partyId, caller.id(), caller.name(), caller.admin()))
                 .whenComplete((ok, failure) -> {
                     if (failure != null && forget(lease, socketId)) {
                         leases.release(lease, instance);
                     }
                 });
+    }
+
+    /** A socket in the room measured its round trip again; the lease is rewritten only for a real change. */
+    public void roundTrip(UUID partyId, UUID userId, String socketId, int roundTripMillis) {
+        var lease = new PresenceLeases.Lease(partyId, userId);
+        int largest;
+        synchronized (this) {
+            Map<String, Integer> sockets = socketsByLease.get(lease);
+            if (sockets == null || !sockets.containsKey(socketId)) {
+                return;
+            }
+            sockets.put(socketId, roundTripMillis);
+            largest = largest(sockets);
+            Integer written = roundTripsWritten.get(lease);
+            if (written != null && Math.abs(written - largest) < ROUND_TRIP_STEP_MILLIS) {
+                return;
+            }
+            roundTripsWritten.put(lease, largest);
+        }
+        try {
+            timers.execute(() -> {
+                try {
+                    leases.roundTrip(lease, instance, largest);
+                } catch (RuntimeException e) {
+                    log.warn("could not record a round trip: {}", e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the instance is stopping: its leases go with it
+        }
+    }
+
+    /** The largest round trip of anyone in the room, whichever instance holds them. */
+    public int largestRoundTrip(UUID partyId) {
+        return leases.largestRoundTrip(partyId);
+    }
+
+    private static int largest(Map<String, Integer> roundTrips) {
+        return roundTrips.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     /** An explicit {@code leave_party}: no grace. */
@@ -143,12 +198,14 @@ public class Presence {
 
     /** @return whether that was the user's last socket in the room on this instance */
     private synchronized boolean forget(PresenceLeases.Lease lease, String socketId) {
-        Set<String> sockets = socketsByLease.get(lease);
-        if (sockets == null || !sockets.remove(socketId)) {
+        Map<String, Integer> sockets = socketsByLease.get(lease);
+        if (sockets == null || !sockets.containsKey(socketId)) {
             return false;
         }
+        sockets.remove(socketId);
         if (sockets.isEmpty()) {
             socketsByLease.remove(lease);
+            roundTripsWritten.remove(lease);
             return true;
         }
         return false;

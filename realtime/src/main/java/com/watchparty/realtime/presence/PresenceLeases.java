@@ -24,11 +24,25 @@ class PresenceLeases {
         this.clock = clock;
     }
 
-    void hold(Lease lease, String instance) {
+    void hold(Lease lease, String instance, int roundTripMillis) {
         jdbc.sql("""
-                        insert into presence_lease (party_id, user_id, instance_id, heartbeat_at) values (?, ?, ?, ?)
-                        on conflict (party_id, user_id, instance_id) do update set heartbeat_at = excluded.heartbeat_at""")
-                .params(lease.partyId(), lease.userId(), instance, now()).update();
+                        insert into presence_lease (party_id, user_id, instance_id, heartbeat_at, round_trip_ms)
+                        values (?, ?, ?, ?, ?)
+                        on conflict (party_id, user_id, instance_id) do update
+                        set heartbeat_at = excluded.heartbeat_at, round_trip_ms = excluded.round_trip_ms""")
+                .params(lease.partyId(), lease.userId(), instance, now(), roundTripMillis).update();
+    }
+
+    /** The largest round trip this instance's sockets of the user measured. */
+    void roundTrip(Lease lease, String instance, int roundTripMillis) {
+        jdbc.sql("update presence_lease set round_trip_ms = ? where party_id = ? and user_id = ? and instance_id = ?")
+                .params(roundTripMillis, lease.partyId(), lease.userId(), instance).update();
+    }
+
+    /** The largest round trip of anyone in the room, on any instance (0 if nobody measured one). */
+    int largestRoundTrip(UUID partyId) {
+        return jdbc.sql("select coalesce(max(round_trip_ms), 0) from presence_lease where party_id = ?")
+                .param(partyId).query(Integer.class).single();
     }
 
     /** Drops this instance's lease; returns whether another instance still holds the user in the room. */

@@ -91,7 +91,8 @@ public class RoomChannels {
                 socket.send(SocketEvents.SYNC_PLAYER, SocketEvents.syncPlayer(partyId,
                         channel.playback.at(clock.instant(), channel.durationSeconds)));
                 channel.recentMessages.forEach(m -> socket.send(SocketEvents.NEW_MESSAGE, SocketEvents.message(m)));
-                socket.send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, channel.settings));
+                socket.send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, channel.settings,
+                        channel.hostId));
                 return;
             }
         }
@@ -213,7 +214,11 @@ public class RoomChannels {
                 send(SocketEvents.REACTIONS, SocketEvents.reactions(partyId, reactions.counts(), reactions.mediaTime()));
             } else if (update instanceof RoomUpdate.SettingsChanged changed) {
                 settings = changed.settings();
-                send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings));
+                send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings, hostId));
+            } else if (update instanceof RoomUpdate.HostChanged changed) {
+                hostId = changed.hostId();
+                send(SocketEvents.ROOM_SETTINGS, SocketEvents.roomSettings(partyId, settings, hostId));
+                listChanged();
             } else if (update instanceof RoomUpdate.MessageDeleted deleted) {
                 recentMessages.removeIf(m -> m.id().equals(deleted.messageId()));
                 send(SocketEvents.MESSAGE_DELETED, SocketEvents.messageDeleted(partyId, deleted.messageId(),

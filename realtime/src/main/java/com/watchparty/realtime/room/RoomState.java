@@ -1,6 +1,7 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.moderation.MessageDeletedEvent;
 import com.watchparty.api.moderation.ModeratorChangedEvent;
 import com.watchparty.api.moderation.SlowModeChangedEvent;
@@ -115,6 +116,9 @@ final class RoomState {
         } else if (event instanceof MessageDeletedEvent e) {
             recentMessages.removeIf(m -> m.id().equals(e.messageId()));
             return Optional.of(new RoomUpdate.MessageDeleted(partyId, sequence, e.messageId(), e.deletedBy()));
+        } else if (event instanceof HostChangedEvent e) {
+            hostId = e.hostId();
+            return Optional.of(new RoomUpdate.HostChanged(partyId, sequence, hostId));
         } else if (event instanceof ModeratorChangedEvent e) {
             if (e.moderator()) {
                 moderators.add(e.userId());
@@ -127,7 +131,7 @@ final class RoomState {
         } else if (event instanceof UserBannedEvent e) {
             return Optional.of(new RoomUpdate.UserRemoved(partyId, sequence, e.userId(), true));
         } else if (event instanceof PlaybackChangedEvent e) {
-            playback = playback.after(e.action(), e.position(), at, e.userId());
+            playback = playback.after(e.action(), e.position(), e.effectiveAt(at), e.userId());
             return Optional.of(new RoomUpdate.PlaybackChanged(partyId, sequence, playback));
         }
         return Optional.empty();

@@ -1,6 +1,7 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.api.chat.ChatMessageSentEvent;
+import com.watchparty.api.moderation.HostChangedEvent;
 import com.watchparty.api.party.PartyStatus;
 import com.watchparty.api.party.WatchPartyFinishedEvent;
 import com.watchparty.api.party.WatchPartyScheduledEvent;
@@ -71,6 +72,30 @@ class RoomStateTest {
         assertThat(later.playback().playing()).isTrue();
         assertThat(later.playback().position()).isCloseTo(180, within(1e-9));
         assertThat(later.playback().serverTime()).isEqualTo(START.plusSeconds(70));
+    }
+
+    @Test
+    void aScheduledPlayHoldsItsPositionUntilItTakesEffectAndANewcomerWaitsForItToo() {
+        Instant storedAt = START.plusSeconds(10);
+        Instant takesEffect = storedAt.plusMillis(400);
+        var update = apply(new PlaybackChangedEvent(PARTY, ANN, PlayerAction.PLAY, 120, takesEffect), storedAt);
+
+        var told = ((RoomUpdate.PlaybackChanged) update).playback();
+        assertThat(told.serverTime()).isEqualTo(takesEffect);
+        assertThat(told.position()).isEqualTo(120);
+        var newcomer = room.snapshot(storedAt.plusMillis(100)).playback();
+        assertThat(newcomer.serverTime()).isEqualTo(takesEffect);
+        assertThat(newcomer.position()).isEqualTo(120);
+        var line = apply(new ChatMessageSentEvent(PARTY, UUID.randomUUID(), ANN, "go"), storedAt.plusMillis(200));
+        assertThat(((RoomUpdate.MessagePosted) line).message().mediaTime()).isEqualTo(120);
+        assertThat(room.snapshot(takesEffect.plusSeconds(2)).playback().position()).isCloseTo(122, within(1e-9));
+    }
+
+    @Test
+    void aNewHostIsTheRoomsHost() {
+        assertThat(apply(new HostChangedEvent(PARTY, BEN, ANN, null), START))
+                .isEqualTo(new RoomUpdate.HostChanged(PARTY, sequence - 1, BEN));
+        assertThat(room.snapshot(START).hostId()).isEqualTo(BEN);
     }
 
     @Test

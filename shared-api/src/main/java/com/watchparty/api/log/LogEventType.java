@@ -9,6 +9,8 @@ import java.util.Locale;
 public enum LogEventType {
     MESSAGE, JOIN, LEAVE, PLAY, PAUSE, SEEK,
     MODERATOR, MUTE, KICK, BAN, UNBAN, MESSAGE_DELETED,
+    /** A new host: handed over ({@code user_id} who did it), or passed on when the host left ({@code user_id} null). */
+    HOST,
     /** A window of the room's reactions, counted by emoji; in the replay, not in the log. */
     REACTIONS;
 

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param hostOnlyPlayback whether only admins and the party's host may use the player
  * @param invitationCode   the code a party gets when it becomes {@code invite_only} (ignored otherwise)
+ * @param hostId           the party's new host, named by the admin {@code by}
  */
 public record UpdateWatchPartyCommand(@TargetAggregateIdentifier UUID partyId,
                                       Instant startTime,
@@ -18,11 +19,13 @@ public record UpdateWatchPartyCommand(@TargetAggregateIdentifier UUID partyId,
                                       Integer maxParticipants,
                                       Boolean hostOnlyPlayback,
                                       PartyAccess access,
-                                      String invitationCode) {
+                                      String invitationCode,
+                                      UUID hostId,
+                                      UUID by) {
 
     /** A change that leaves the party's access as it is. */
     public UpdateWatchPartyCommand(UUID partyId, Instant startTime, Instant endTime, Boolean featured,
                                    Integer maxParticipants, Boolean hostOnlyPlayback) {
-        this(partyId, startTime, endTime, featured, maxParticipants, hostOnlyPlayback, null, null);
+        this(partyId, startTime, endTime, featured, maxParticipants, hostOnlyPlayback, null, null, null, null);
     }
 }

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The party's player, owned by the server: {@code position} (seconds of film) holds at {@code serverTime};
- * while playing, the film advances {@code playbackRate} seconds per second from there.
+ * while playing, the film advances {@code playbackRate} seconds per second from there. A scheduled play or seek has
+ * its {@code serverTime} a moment ahead: until then the film waits at {@code position}.
  *
  * @param updatedBy who changed it last, or {@code null} before anyone pressed a button
  */
@@ -37,8 +38,14 @@ public record PlaybackState(boolean playing, double position, Instant serverTime
         return Math.max(0, Math.min(durationSeconds, position + Math.max(0, elapsed) * playbackRate));
     }
 
-    /** The same state, expressed at {@code instant}: what a client joining now must be told. */
+    /**
+     * The same state, expressed at {@code instant}: what a client joining now must be told. A play scheduled for
+     * later stays as it is, so the newcomer starts with everyone else.
+     */
     public PlaybackState at(Instant instant, int durationSeconds) {
+        if (serverTime.isAfter(instant)) {
+            return this;
+        }
         return new PlaybackState(playing, positionAt(instant, durationSeconds), instant, playbackRate, updatedBy);
     }
 }

@@ -39,6 +39,10 @@ public sealed interface RoomUpdate {
     record MessageDeleted(UUID partyId, long sequence, UUID messageId, UUID deletedBy) implements RoomUpdate {
     }
 
+    /** The party has a new host; the room hears it with its settings. */
+    record HostChanged(UUID partyId, long sequence, UUID hostId) implements RoomUpdate {
+    }
+
     record ModeratorChanged(UUID partyId, long sequence, UUID userId, boolean moderator) implements RoomUpdate {
     }
 

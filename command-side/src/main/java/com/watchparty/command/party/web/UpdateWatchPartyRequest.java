@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * {@code PATCH /watch-parties/{id}}: a field left out stays as it is; an explicit {@code null} is refused.
@@ -23,6 +24,8 @@ class UpdateWatchPartyRequest {
     private Boolean hostOnlyPlayback;
     @JsonSetter(nulls = Nulls.FAIL)
     private String access;
+    @JsonSetter(nulls = Nulls.FAIL)
+    private UUID hostId;
 
     Instant startTime() {
         return startTime;
@@ -46,5 +49,9 @@ class UpdateWatchPartyRequest {
 
     String access() {
         return access;
+    }
+
+    UUID hostId() {
+        return hostId;
     }
 }

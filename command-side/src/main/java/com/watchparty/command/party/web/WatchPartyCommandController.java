@@ -59,13 +59,17 @@ class WatchPartyCommandController {
                 .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
-    /** A party that becomes invite-only gets a new invitation code: its admin reads it in the box office. */
+    /**
+     * A party that becomes invite-only gets a new invitation code: its admin reads it in the box office. A
+     * {@code host_id} makes that user the party's host (the room hears it as {@code room_settings}).
+     */
     @PatchMapping("/{id}")
-    ResponseEntity<WatchPartyView> update(@PathVariable UUID id, @RequestBody UpdateWatchPartyRequest request) {
+    ResponseEntity<WatchPartyView> update(@PathVariable UUID id, @RequestBody UpdateWatchPartyRequest request,
+                                          Caller caller) {
         PartyAccess access = PartyAccesses.parse(request.access());
         var command = new UpdateWatchPartyCommand(id, request.startTime(), request.endTime(), request.isFeatured(),
                 request.maxParticipants(), request.hostOnlyPlayback(), access,
-                access == PartyAccess.INVITE_ONLY ? InvitationCodes.next() : null);
+                access == PartyAccess.INVITE_ONLY ? InvitationCodes.next() : null, request.hostId(), caller.id());
         return whenProjected(id, command).map(ResponseEntity::ok).orElseGet(() -> accepted(id));
     }
 
