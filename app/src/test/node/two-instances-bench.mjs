@@ -1,8 +1,12 @@
 // Two instances, one party: N people split over two instances of the service on one database, chat sent from both
 // at rising rates. Each delivery is same-instance (sender and receiver on one instance) or cross-instance; also the
 // commands sent again (conflicts, handovers: /admin/cluster's command_retries) and acked messages missing from the
-// party's log. Progress on stderr, one JSON line on stdout.
+// party's log. Then a rolling restart of B during chat at 20 messages/s: B stops gracefully, its sockets reconnect
+// to A (as behind one address), B starts again; how long until each is back in the room, the user_left/user_joined
+// the room saw meanwhile (none is right: nobody left), and acked messages lost. Progress on stderr, one JSON line on
+// stdout. BENCH_RESTART_B is the shell command that starts B again (it prints `pid=<pid>`), BENCH_PID_B its pid.
 // Usage: node two-instances-bench.mjs <baseUrlA> <baseUrlB> [participants=100] [seconds per rate=10] [rates=20,100,200]
+import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { http, log, percentile } from './bench-support.mjs';
 import { connectLean } from './lean-socket.mjs';
@@ -14,6 +18,8 @@ const SECONDS = Number(secondsArg);
 const RATES = ratesArg.split(',').map(Number);
 const WARM_UP_SECONDS = 20; // the JIT of two fresh JVMs on two cores
 const SENDERS = 20; // half of them on each instance
+const RESTART_RATE = 20;
+const BACK_WITHIN_MS = 5000;
 
 const apis = URLS.map((url) => http(url));
 const { ok } = apis[0];
@@ -48,8 +54,9 @@ async function main() {
   log(`connecting ${PARTICIPANTS} sockets, even ones to A, odd ones to B`);
   const sent = new Map(); // content -> [time, instance]
   let phase = null;
-  const sockets = await Promise.all(users.map(async (user, i) => {
-    const instance = i % 2;
+  const flashes = { user_left: 0, user_joined: 0 };
+  let countingFlashes = false;
+  const joinedOn = async (user, instance) => {
     const socket = await connectLean(URLS[instance], '/watch-party', user.token);
     socket.instance = instance;
     socket.onFrame('new_message', (frame) => {
@@ -59,10 +66,14 @@ async function main() {
         (origin[1] === instance ? phase.same : phase.cross).push(performance.now() - origin[0]);
       }
     });
+    for (const event of Object.keys(flashes)) {
+      socket.onFrame(event, () => { if (countingFlashes) flashes[event]++; });
+    }
     const ack = await socket.emit('join_party', { partyId: party.id });
     if (!ack.ok) throw new Error(JSON.stringify(ack));
     return socket;
-  }));
+  };
+  const sockets = await Promise.all(users.map((user, i) => joinedOn(user, i % 2)));
 
   const results = [];
   const acked = new Set();
@@ -109,6 +120,9 @@ async function main() {
     if (!warmUp) results.push(result);
   }
   phase = null;
+
+  const restart = await rollingRestart(sockets, users, joinedOn, acked, () => `m${serial++}`, party.id,
+    (count) => { countingFlashes = count; }, flashes);
   sockets.forEach((socket) => socket.close());
 
   log('looking for every acked message in the party log, once it has stopped growing');
@@ -132,15 +146,102 @@ async function main() {
     seconds_per_rate: SECONDS,
     results,
     retries: (await retries(admin.token)) - retriesAtStart,
+    rolling_restart: restart,
     refused,
     messages_acked: acked.size,
     acked_but_lost: ackedLost,
     targets: {
       cross_p99_le_1_5x_same_p99: results.every((r) => r.cross_over_same_p99 <= 1.5),
       cross_p99_le_50ms_at_20_per_s: at20 ? at20.cross_instance.p99_ms <= 50 : null,
+      restart_no_acked_lost: ackedLost === 0,
+      restart_no_leave_join_flash: restart.user_left + restart.user_joined === 0,
+      restart_every_socket_back_within_5s: restart.back_max_ms !== null && restart.back_max_ms <= BACK_WITHIN_MS
+        && restart.not_back === 0,
     },
   }));
 }
+
+/**
+ * Restarts B as a rolling deploy does while chat goes on at RESTART_RATE from the sockets that are connected: B is
+ * stopped gracefully (SIGTERM), each of its sockets reconnects to A as soon as it is closed and joins again, and B
+ * is started again. Replaces the sockets in `sockets` in place; answers the figures.
+ */
+async function rollingRestart(sockets, users, joinedOn, acked, nextContent, partyId, countFlashes, flashes) {
+  const pidB = Number(process.env.BENCH_PID_B);
+  const startB = process.env.BENCH_RESTART_B;
+  if (!pidB || !startB) return null;
+  log(`rolling restart of B (pid ${pidB}) during chat at ${RESTART_RATE} msg/s`);
+  countFlashes(true);
+  const backMs = [];
+  let notBack = 0;
+  const moved = sockets.map((socket, i) => socket.instance !== 1 ? null : new Promise((resolve) => {
+    socket.onClose(async () => {
+      const closedAt = performance.now();
+      for (let attempt = 0; attempt < 50; attempt++) {
+        try {
+          sockets[i] = await joinedOn(users[i], 0);
+          backMs.push(performance.now() - closedAt);
+          resolve();
+          return;
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      notBack++;
+      resolve();
+    });
+  })).filter(Boolean);
+  let chatting = true;
+  let sentDuringRestart = 0;
+  const chat = (async () => {
+    for (let i = 0; chatting; i++) {
+      await new Promise((r) => setTimeout(r, 1000 / RESTART_RATE));
+      const sender = sockets[i % SENDERS];
+      if (sender.closed) continue;
+      const content = nextContent();
+      sentDuringRestart++;
+      sender.emit('send_message', { partyId, content }).then((ack) => { if (ack.ok) acked.add(content); });
+    }
+  })();
+  await new Promise((r) => setTimeout(r, 2000));
+  const stoppedAt = performance.now();
+  process.kill(pidB, 'SIGTERM');
+  while (alive(pidB)) await new Promise((r) => setTimeout(r, 100));
+  const stopSeconds = (performance.now() - stoppedAt) / 1000;
+  await Promise.race([Promise.all(moved), new Promise((r) => setTimeout(r, 30_000))]);
+  log(`B stopped in ${stopSeconds.toFixed(1)} s; its sockets are back on A; starting B again`);
+  const started = execFileSync('bash', ['-c', startB], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  restartedB = Number(/pid=(\d+)/.exec(started)?.[1]);
+  await new Promise((r) => setTimeout(r, 3000)); // chat on, with B back in the cluster
+  chatting = false;
+  await chat;
+  await new Promise((r) => setTimeout(r, 2000));
+  countFlashes(false);
+  const sorted = backMs.slice().sort((a, b) => a - b);
+  return {
+    sockets_moved: moved.length,
+    back_p50_ms: sorted.length ? Math.round(percentile(sorted, 50)) : null,
+    back_max_ms: sorted.length ? Math.round(sorted[sorted.length - 1]) : null,
+    not_back: notBack,
+    user_left: flashes.user_left,
+    user_joined: flashes.user_joined,
+    messages_sent: sentDuringRestart,
+    graceful_stop_seconds: Number(stopSeconds.toFixed(1)),
+  };
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** B as started again by the restart: stopped when the benchmark ends. */
+let restartedB = null;
+process.on('exit', () => { if (restartedB) try { process.kill(restartedB, 'SIGTERM'); } catch { /* gone */ } });
 
 main().then(() => process.exit(0), (error) => {
   console.error('[bench] failed:', error);

@@ -2,19 +2,13 @@ package com.watchparty.app.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.app.support.Api;
+import com.watchparty.app.support.RoomOfThreeTest;
 import com.watchparty.app.support.SocketClient;
-import com.watchparty.app.support.WatchPartyIntegrationTest;
-import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,29 +18,10 @@ import static org.awaitility.Awaitility.await;
  * over, control passes on when the host leaves a host-only room, an admin names a host over REST; a play or seek is
  * scheduled the largest round trip in the room plus a margin ahead, never more than a second.
  */
-class HostAndSharedStartTest extends WatchPartyIntegrationTest {
+class HostAndSharedStartTest extends RoomOfThreeTest {
 
     /** {@code watchparty.realtime.room.start-margin}. */
     private static final long MARGIN_MS = 100;
-
-    Api.User host;
-    Api.User ann;
-    Api.User ben;
-    UUID party;
-    final List<SocketClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void anOngoingPartyWithTwoTicketHolders() {
-        host = admin;
-        ann = api.user("Ann");
-        ben = api.user("Ben");
-        party = api.ongoingParty(host, 3, List.of(ann, ben));
-    }
-
-    @AfterEach
-    void closeSockets() {
-        clients.forEach(SocketClient::close);
-    }
 
     @Test
     void theHostHandsTheRemoteToSomeoneInTheRoom() {
@@ -60,7 +35,7 @@ class HostAndSharedStartTest extends WatchPartyIntegrationTest {
         ok(hostSocket.request("transfer_host", about(ann)));
 
         assertThat(benSocket.next("room_settings").getString("hostId")).isEqualTo(ann.id().toString());
-        await().atMost(Duration.ofSeconds(5)).until(() -> isHost(benSocket.next("participant_list"), ann));
+        await().atMost(Duration.ofSeconds(5)).until(() -> marks(benSocket.next("participant_list"), ann, "host"));
         ok(annSocket.request("player_action", payload().put("action", "play").put("position", 5)));
         assertError(benSocket.request("player_action", payload().put("action", "pause").put("position", 6)),
                 "forbidden");
@@ -185,54 +160,11 @@ class HostAndSharedStartTest extends WatchPartyIntegrationTest {
         throw new AssertionError("no " + type + " row");
     }
 
-    private List<String> logTypes() {
-        List<String> types = new ArrayList<>();
-        api.get("/watch-parties/" + party + "/logs?size=100", host).body().path("items")
-                .forEach(row -> types.add(row.path("event_type").asText()));
-        return types;
-    }
-
     private static JSONObject settingsWith(SocketClient socket, boolean hostOnly) {
         JSONObject settings = socket.next("room_settings");
         while (settings.getBoolean("hostOnlyPlayback") != hostOnly) {
             settings = socket.next("room_settings");
         }
         return settings;
-    }
-
-    private static boolean isHost(JSONObject list, Api.User user) {
-        JSONArray participants = list.getJSONArray("participants");
-        for (int i = 0; i < participants.length(); i++) {
-            JSONObject p = participants.getJSONObject(i);
-            if (p.getString("userId").equals(user.id().toString())) {
-                return p.optBoolean("host");
-            }
-        }
-        return false;
-    }
-
-    private SocketClient joined(Api.User user) {
-        SocketClient client = SocketClient.connect(port, user.token());
-        clients.add(client);
-        ok(client.request("join_party", payload()));
-        return client;
-    }
-
-    private JSONObject payload() {
-        return new JSONObject().put("partyId", party.toString());
-    }
-
-    private JSONObject about(Api.User user) {
-        return payload().put("userId", user.id().toString());
-    }
-
-    private static void ok(JSONObject ack) {
-        assertThat(ack.getBoolean("ok")).as(ack.toString()).isTrue();
-    }
-
-    private static void assertError(JSONObject ack, String code) {
-        assertThat(ack.getBoolean("ok")).as(ack.toString()).isFalse();
-        assertThat(ack.getJSONObject("error").getString("code")).isEqualTo(code);
-        assertThat(ack.getJSONObject("error").getString("message")).isNotBlank();
     }
 }

@@ -2,17 +2,13 @@ package com.watchparty.app.realtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.app.support.Api;
+import com.watchparty.app.support.RoomOfThreeTest;
 import com.watchparty.app.support.SocketClient;
-import com.watchparty.app.support.WatchPartyIntegrationTest;
-import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,26 +20,7 @@ import static org.awaitility.Awaitility.await;
  * Moderators, deleted lines, timeouts, kicks and bans with real Socket.IO clients, and how the log and the replay
  * record them.
  */
-class ModerationTest extends WatchPartyIntegrationTest {
-
-    Api.User host;
-    Api.User ann;
-    Api.User ben;
-    UUID party;
-    final List<SocketClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void anOngoingPartyWithTwoTicketHolders() {
-        host = admin;
-        ann = api.user("Ann");
-        ben = api.user("Ben");
-        party = api.ongoingParty(host, 3, List.of(ann, ben));
-    }
-
-    @AfterEach
-    void closeSockets() {
-        clients.forEach(SocketClient::close);
-    }
+class ModerationTest extends RoomOfThreeTest {
 
     @Test
     void theHostNamesAModeratorWhoseTimeoutOutlastsAReconnect() {
@@ -54,7 +31,7 @@ class ModerationTest extends WatchPartyIntegrationTest {
         assertError(benSocket.request("set_moderator", about(ann).put("moderator", true)), "forbidden");
         assertError(annSocket.request("mute_user", about(ben).put("seconds", 60)), "forbidden");
         ok(hostSocket.request("set_moderator", about(ann).put("moderator", true)));
-        await().atMost(Duration.ofSeconds(5)).until(() -> isModerator(benSocket.next("participant_list"), ann));
+        await().atMost(Duration.ofSeconds(5)).until(() -> marks(benSocket.next("participant_list"), ann, "moderator"));
 
         ok(annSocket.request("mute_user", about(ben).put("seconds", 60)));
         JSONObject refused = benSocket.request("send_message", payload().put("content", "spoiler"));
@@ -230,53 +207,5 @@ class ModerationTest extends WatchPartyIntegrationTest {
             }
         }
         throw new AssertionError("no log row of message " + messageId);
-    }
-
-    private List<String> logTypes() {
-        List<String> types = new ArrayList<>();
-        api.get("/watch-parties/" + party + "/logs?size=100", host).body().path("items")
-                .forEach(row -> types.add(row.path("event_type").asText()));
-        return types;
-    }
-
-    private static boolean isModerator(JSONObject list, Api.User user) {
-        JSONArray participants = list.getJSONArray("participants");
-        for (int i = 0; i < participants.length(); i++) {
-            JSONObject p = participants.getJSONObject(i);
-            if (p.getString("userId").equals(user.id().toString())) {
-                return p.optBoolean("moderator");
-            }
-        }
-        return false;
-    }
-
-    private SocketClient connect(Api.User user) {
-        SocketClient client = SocketClient.connect(port, user.token());
-        clients.add(client);
-        return client;
-    }
-
-    private SocketClient joined(Api.User user) {
-        SocketClient client = connect(user);
-        ok(client.request("join_party", payload()));
-        return client;
-    }
-
-    private JSONObject payload() {
-        return new JSONObject().put("partyId", party.toString());
-    }
-
-    private JSONObject about(Api.User user) {
-        return payload().put("userId", user.id().toString());
-    }
-
-    private static void ok(JSONObject ack) {
-        assertThat(ack.getBoolean("ok")).as(ack.toString()).isTrue();
-    }
-
-    private static void assertError(JSONObject ack, String code) {
-        assertThat(ack.getBoolean("ok")).as(ack.toString()).isFalse();
-        assertThat(ack.getJSONObject("error").getString("code")).isEqualTo(code);
-        assertThat(ack.getJSONObject("error").getString("message")).isNotBlank();
     }
 }
