@@ -32,7 +32,7 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -194,7 +194,7 @@ public class EventStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
-    EventsAppendedListener eventsAppendedListener(DataSourceProperties database, WakeableEventStore eventStore) {
+    EventsAppendedListener eventsAppendedListener(JdbcConnectionDetails database, WakeableEventStore eventStore) {
         return new EventsAppendedListener(database, eventStore);
     }
 

@@ -4,7 +4,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.jdbc.JdbcConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 
 import java.sql.Connection;
@@ -19,6 +19,8 @@ import java.time.Duration;
  * instance's processors see another instance's events at once rather than at the next poll. One connection of its own,
  * outside the pool, on one thread; when the connection fails it wakes the store (a notification may have been missed)
  * and connects again. The store's polling stays the fallback, so a missed notification costs latency, never an event.
+ * It connects where the pool does: to the connection details, which a service connection (Docker Compose) sets in place
+ * of {@code spring.datasource.*}.
  */
 class EventsAppendedListener implements SmartLifecycle {
 
@@ -27,11 +29,11 @@ class EventsAppendedListener implements SmartLifecycle {
     private static final int WAIT_MILLIS = 500;
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
-    private final DataSourceProperties database;
+    private final JdbcConnectionDetails database;
     private final WakeableEventStore eventStore;
     private volatile Thread thread;
 
-    EventsAppendedListener(DataSourceProperties database, WakeableEventStore eventStore) {
+    EventsAppendedListener(JdbcConnectionDetails database, WakeableEventStore eventStore) {
         this.database = database;
         this.eventStore = eventStore;
     }
@@ -65,8 +67,8 @@ class EventsAppendedListener implements SmartLifecycle {
 
     private void listen() {
         while (thread == Thread.currentThread() && !Thread.currentThread().isInterrupted()) {
-            try (Connection connection = DriverManager.getConnection(database.determineUrl(),
-                    database.determineUsername(), database.determinePassword())) {
+            try (Connection connection = DriverManager.getConnection(database.getJdbcUrl(),
+                    database.getUsername(), database.getPassword())) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }

@@ -61,6 +61,7 @@ import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.api.ticketing.WaitingListJoinedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -69,8 +70,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
-import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -115,9 +116,14 @@ public class WatchParty {
 
     /**
      * Axon's name for this aggregate (the class's name, unless {@code @Aggregate} names another type): the type its
-     * events are stored under and its deadlines are scoped by. Readers of the store tell a party's events by it.
+     * events are stored under and its deadlines are scoped by. Readers of the store tell a party's events by it. Read
+     * from the annotation as Axon reads it, not by inspecting the whole aggregate: some handlers' parameters (the
+     * {@code Clock}) are Spring beans, which no resolver outside the running application knows (only axon-test's, on
+     * a test classpath), so an inspection here failed the service's start-up.
      */
-    public static final String TYPE = AnnotatedAggregateMetaModelFactory.inspectAggregate(WatchParty.class).type();
+    public static final String TYPE = AnnotationUtils.findAnnotationAttributes(WatchParty.class, AggregateRoot.class)
+            .map(root -> (String) root.get("type")).filter(type -> !type.isEmpty())
+            .orElse(WatchParty.class.getSimpleName());
 
     static final String START_DEADLINE = "watch-party-start";
     static final String END_DEADLINE = "watch-party-end";
