@@ -79,7 +79,6 @@ async function main() {
   const acked = new Set();
   let refused = 0;
   let serial = 0;
-  const retriesAtStart = await retries(admin.token);
   const phases = [{ rate: 50, seconds: WARM_UP_SECONDS, warmUp: true },
     ...RATES.map((rate) => ({ rate, seconds: SECONDS, warmUp: false }))];
   for (const { rate, seconds, warmUp } of phases) {
@@ -145,7 +144,8 @@ async function main() {
     participants: PARTICIPANTS,
     seconds_per_rate: SECONDS,
     results,
-    retries: (await retries(admin.token)) - retriesAtStart,
+    // per rate: B's counter starts again at 0 when it restarts
+    retries: results.reduce((sum, r) => sum + r.retries, 0),
     rolling_restart: restart,
     refused,
     messages_acked: acked.size,
