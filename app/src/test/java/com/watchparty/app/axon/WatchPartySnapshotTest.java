@@ -146,16 +146,19 @@ class WatchPartySnapshotTest {
 
         assertThat(stored.getType().getName()).isEqualTo(WatchParty.class.getName());
         assertThat(stored.getType().getRevision()).as("the aggregate's @Revision, checked by the snapshot filter")
-                .isEqualTo("4");
+                .isEqualTo("5");
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
-        assertThat(fields).contains("partyId", "settings", "status", "seatsByUser", "participants", "hostOnlyPlayback",
-                "access", "invitationCode", "holdsByUser", "waitingList");
+        assertThat(fields).contains("partyId", "settings", "status", "seats", "participants", "hostOnlyPlayback",
+                "access", "invitationCode");
         fields.forEach(field -> assertThat(json.has(field)).as("field %s in %s", field, json).isTrue());
         assertThat(json.path("settings").path("endTime").asText()).isEqualTo(END.plusSeconds(600).toString());
-        assertThat(json.path("seatsByUser").path(ALICE.toString()).path("purchase").path("purchaseDate").asText())
-                .isEqualTo(ALICE_BOUGHT_AT.toString());
+        assertThat(json.path("seats").path("soldByUser").path(ALICE.toString()).path("purchase")
+                .path("purchaseDate").asText()).isEqualTo(ALICE_BOUGHT_AT.toString());
+        assertThat(json.path("seats").path("heldByUser").path(DAVE.toString()).path("deadlineId").asText())
+                .isEqualTo("hold-1");
+        assertThat(json.path("seats").path("waitingList").path(0).asText()).isEqualTo(ERIN.toString());
 
         assertThat(copy).isNotSameAs(original);
         assertThat(copy).usingRecursiveComparison().isEqualTo(original);
@@ -173,7 +176,7 @@ class WatchPartySnapshotTest {
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
         assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seatsByUser", "participants", "access", "holdsByUser", "waitingList", "moderators", "mutedUntil",
+                "seats", "participants", "access", "moderators", "mutedUntil",
                 "banned", "deletableMessages", "slowModeSeconds", "lastMessageAt");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }

@@ -60,6 +60,8 @@ import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.api.ticketing.WaitingListJoinedEvent;
+import com.watchparty.command.party.Seats.Hold;
+import com.watchparty.command.party.Seats.Seat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -110,7 +112,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         lockFactory = "watchPartyLocks", filterEventsByType = true)
-@Revision("4")
+@Revision("5")
 public class WatchParty {
 
     /**
@@ -153,11 +155,7 @@ public class WatchParty {
     private String endDeadlineId;
     private PartyAccess access = PartyAccess.PUBLIC;
     private String invitationCode;
-    private final Map<UUID, Seat> seatsByUser = new HashMap<>();
-    /** Seats held for people from the waiting list: sold + held never exceeds max_participants. */
-    private final Map<UUID, Hold> holdsByUser = new HashMap<>();
-    /** The people in line, first first; a hold takes its holder out of the line. */
-    private final LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
+    private final Seats seats = new Seats();
     /** Who is in the room, the longest present first: whom control passes to when the host leaves. */
     private final LinkedHashSet<UUID> participants = new LinkedHashSet<>();
     private final Set<UUID> moderators = new HashSet<>();
@@ -212,9 +210,7 @@ public class WatchParty {
                 "start_time must not be in the past", "start_time");
         require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
                 "end_time must be in the future", "end_time");
-        require(next.maxParticipants() >= seatsByUser.size() + holdsByUser.size(), BELOW_TICKETS_SOLD,
-                "max_participants cannot go below the " + seatsByUser.size() + " tickets sold and "
-                        + holdsByUser.size() + " seats held", "max_participants");
+        seats.requireCapacity(next.maxParticipants());
         PartyAccess nextAccess = Objects.requireNonNullElse(command.access(), access);
         boolean accessChanged = nextAccess != access;
         if (accessChanged) {
@@ -263,28 +259,25 @@ public class WatchParty {
     @CommandHandler
     public PurchaseReceipt handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock,
                                   DeadlineManager deadlines) {
-        Seat seat = seatsByUser.get(command.userId());
-        if (seat != null) {
-            require(seat.isRetriedBy(command), ALREADY_PURCHASED, "you already hold a ticket for this party");
-            return new PurchaseReceipt(seat.purchase(), AggregateLifecycle.getVersion());
+        var retried = seats.soldTo(command.userId()).filter(seat -> seat.isRetriedBy(command));
+        if (retried.isPresent()) {
+            return new PurchaseReceipt(retried.get().purchase(), AggregateLifecycle.getVersion());
         }
+        seats.requireNoTicket(command.userId());
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
         requireInvitation(command.invitationCode());
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
                 TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
         require(ticket.voucher() || command.voucherCode() == null, VOUCHER_INVALID,
                 "a voucher code is redeemed with a voucher ticket type", "voucher_code");
-        Hold hold = holdsByUser.get(command.userId());
-        require(hold != null || freeSeats() > 0, SOLD_OUT, waitingList.isEmpty() && holdsByUser.isEmpty()
-                ? "this party is sold out" : "this party is sold out; join its waiting list for a seat given back");
+        seats.requireSeatFor(command.userId(), settings.maxParticipants());
+        var hold = seats.heldFor(command.userId());
 
         var event = new TicketPurchasedEvent(partyId, command.purchaseId(), command.userId(), command.ticketId(),
                 ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey(),
                 command.voucherCode());
         apply(event);
-        if (hold != null) {
-            deadlines.cancelSchedule(HOLD_DEADLINE, hold.deadlineId());
-        }
+        hold.ifPresent(held -> deadlines.cancelSchedule(HOLD_DEADLINE, held.deadlineId()));
         return new PurchaseReceipt(TicketPurchase.of(event), AggregateLifecycle.getVersion());
     }
 
@@ -304,8 +297,8 @@ public class WatchParty {
     @CommandHandler
     public CancellationReceipt handle(CancelPurchaseCommand command, CancellationPolicy cancellations,
                                       HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
-        Seat seat = seatsByUser.get(command.userId());
-        require(seat != null, PURCHASE_NOT_FOUND, "you hold no ticket for this party");
+        Seat seat = seats.soldTo(command.userId()).orElseThrow(() -> new RejectedException(
+                PURCHASE_NOT_FOUND, "you hold no ticket for this party", null));
         Instant now = clock.instant();
         require(status == PartyStatus.UPCOMING && cancellations.isOpen(settings.startTime(), now),
                 CANCELLATION_CLOSED, "a ticket can be cancelled until " + cancellations.cutoff().toMinutes()
@@ -326,11 +319,10 @@ public class WatchParty {
     @CommandHandler
     public long handle(JoinWaitingListCommand command) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!seatsByUser.containsKey(command.userId()), ALREADY_PURCHASED,
-                "you already hold a ticket for this party");
+        seats.requireNoTicket(command.userId());
         requireInvitation(command.invitationCode());
-        if (!waitingList.contains(command.userId()) && !holdsByUser.containsKey(command.userId())) {
-            require(freeSeats() == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
+        if (!seats.isWaiting(command.userId())) {
+            require(seats.freeOf(settings.maxParticipants()) == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
             apply(new WaitingListJoinedEvent(partyId, command.userId()));
         }
         return AggregateLifecycle.getVersion();
@@ -340,7 +332,7 @@ public class WatchParty {
     public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
         require(!banned.contains(command.userId()), BANNED, "you are banned from this party");
-        require(command.admin() || seatsByUser.containsKey(command.userId()), TICKET_REQUIRED,
+        require(command.admin() || seats.hasTicket(command.userId()), TICKET_REQUIRED,
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
                 "the room opens " + lobby.window().toMinutes() + " minutes before the start");
@@ -568,8 +560,7 @@ public class WatchParty {
 
     @DeadlineHandler(deadlineName = HOLD_DEADLINE)
     public void onHoldDue(HoldDeadline deadline, HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
-        Hold hold = holdsByUser.get(deadline.userId());
-        if (hold == null || !hold.expiresAt().equals(deadline.expiresAt())) {
+        if (!seats.heldFor(deadline.userId()).map(Hold::expiresAt).filter(deadline.expiresAt()::equals).isPresent()) {
             return;
         }
         apply(new SeatHoldExpiredEvent(partyId, deadline.userId()));
@@ -626,30 +617,27 @@ public class WatchParty {
 
     @EventSourcingHandler
     void on(TicketPurchasedEvent event) {
-        seatsByUser.put(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
-        holdsByUser.remove(event.userId());
-        waitingList.remove(event.userId());
+        seats.sell(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
     }
 
     @EventSourcingHandler
     void on(PurchaseCancelledEvent event) {
-        seatsByUser.remove(event.userId());
+        seats.giveBack(event.userId());
     }
 
     @EventSourcingHandler
     void on(WaitingListJoinedEvent event) {
-        waitingList.add(event.userId());
+        seats.queue(event.userId());
     }
 
     @EventSourcingHandler
     void on(SeatHeldEvent event, @MetaDataValue(HOLD_DEADLINE_ID) String deadlineId) {
-        waitingList.remove(event.userId());
-        holdsByUser.put(event.userId(), new Hold(event.expiresAt(), deadlineId));
+        seats.hold(event.userId(), new Hold(event.expiresAt(), deadlineId));
     }
 
     @EventSourcingHandler
     void on(SeatHoldExpiredEvent event) {
-        holdsByUser.remove(event.userId());
+        seats.release(event.userId());
     }
 
     @EventSourcingHandler
@@ -719,22 +707,6 @@ public class WatchParty {
     private record SentMessage(UUID author, Instant sentAt) {
     }
 
-    /** A sold seat, with the key that makes a retried purchase return it again. */
-    private record Seat(TicketPurchase purchase, String idempotencyKey) {
-
-        boolean isRetriedBy(PurchaseTicketCommand command) {
-            return idempotencyKey != null && idempotencyKey.equals(command.idempotencyKey())
-                    && purchase.ticketId().equals(command.ticketId());
-        }
-    }
-
-    /** A seat held for someone from the line until {@code expiresAt}, and the deadline that ends it. */
-    private record Hold(Instant expiresAt, String deadlineId) {
-    }
-
-    private int freeSeats() {
-        return settings.maxParticipants() - seatsByUser.size() - holdsByUser.size();
-    }
 
     /** Every free seat goes to the first in line, held for them for a while; none once the party has finished. */
     private void grantHolds(HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
@@ -742,8 +714,9 @@ public class WatchParty {
             return;
         }
         Instant now = clock.instant();
-        while (freeSeats() > 0 && !waitingList.isEmpty()) {
-            UUID next = waitingList.iterator().next();
+        int capacity = settings.maxParticipants();
+        for (var first = seats.nextToSeat(capacity); first.isPresent(); first = seats.nextToSeat(capacity)) {
+            UUID next = first.get();
             Instant expiresAt = now.plus(holds.holdFor(now, settings.startTime())).truncatedTo(ChronoUnit.MILLIS);
             String deadlineId = deadlines.schedule(expiresAt, HOLD_DEADLINE, new HoldDeadline(next, expiresAt),
                     scopeOf(partyId));
