@@ -150,8 +150,8 @@ class WatchPartySnapshotTest {
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
-        assertThat(fields).contains("partyId", "settings", "status", "seats", "participants", "hostOnlyPlayback",
-                "access", "invitationCode");
+        assertThat(fields).contains("partyId", "settings", "status", "seats", "room", "player", "access",
+                "invitationCode");
         fields.forEach(field -> assertThat(json.has(field)).as("field %s in %s", field, json).isTrue());
         assertThat(json.path("settings").path("endTime").asText()).isEqualTo(END.plusSeconds(600).toString());
         assertThat(json.path("seats").path("soldByUser").path(ALICE.toString()).path("purchase")
@@ -159,6 +159,11 @@ class WatchPartySnapshotTest {
         assertThat(json.path("seats").path("heldByUser").path(DAVE.toString()).path("deadlineId").asText())
                 .isEqualTo("hold-1");
         assertThat(json.path("seats").path("waitingList").path(0).asText()).isEqualTo(ERIN.toString());
+        assertThat(json.path("room").path("participants")).extracting(JsonNode::asText)
+                .containsExactly(HOST.toString(), ERIN.toString(), ALICE.toString());
+        assertThat(json.path("room").path("slowModeSeconds").asInt()).isEqualTo(30);
+        assertThat(json.path("player").path("hostOnly").asBoolean()).isTrue();
+        assertThat(json.path("player").path("movieDurationSeconds").asInt()).isEqualTo(MOVIE_SECONDS);
 
         assertThat(copy).isNotSameAs(original);
         assertThat(copy).usingRecursiveComparison().isEqualTo(original);
@@ -175,9 +180,7 @@ class WatchPartySnapshotTest {
         WatchParty copy = general.deserialize(stored);
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
-        assertThat(copy).hasAllNullFieldsOrPropertiesExcept("movieDurationSeconds", "hostOnlyPlayback",
-                "seats", "participants", "access", "moderators", "mutedUntil",
-                "banned", "deletableMessages", "slowModeSeconds", "lastMessageAt");
+        assertThat(copy).hasAllNullFieldsOrPropertiesExcept("seats", "room", "player", "access");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 

@@ -37,6 +37,12 @@ final class Seats {
         return Optional.ofNullable(heldByUser.get(userId));
     }
 
+    /** Whether this person's hold is the one that ends then (not one bought, or expired and given again). */
+    boolean isHeldUntil(UUID userId, Instant expiresAt) {
+        Hold hold = heldByUser.get(userId);
+        return hold != null && hold.expiresAt().equals(expiresAt);
+    }
+
     boolean hasTicket(UUID userId) {
         return soldByUser.containsKey(userId);
     }

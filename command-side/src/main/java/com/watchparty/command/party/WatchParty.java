@@ -36,7 +36,6 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
-import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.reaction.ReactionsRecordedEvent;
@@ -60,6 +59,7 @@ import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.api.ticketing.WaitingListJoinedEvent;
+import com.watchparty.command.party.Room.SentMessage;
 import com.watchparty.command.party.Seats.Hold;
 import com.watchparty.command.party.Seats.Seat;
 import org.axonframework.commandhandling.CommandHandler;
@@ -83,14 +83,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.*;
@@ -133,38 +127,24 @@ public class WatchParty {
     static final int MAX_MESSAGE_LENGTH = 500;
     static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
     static final int MAX_BAN_REASON_LENGTH = 200;
-    /** How long authors may take back their own message. */
-    static final Duration AUTHOR_DELETE_WINDOW = Duration.ofMinutes(5);
     /**
      * How many of the latest messages the party remembers the author and time of, to judge a deletion: enough for
      * any line still on a screen, and a bounded snapshot however long the party chats.
      */
     static final int DELETABLE_MESSAGES = 200;
     static final int MAX_SLOW_MODE_SECONDS = 300;
-    /** A play or seek is scheduled at most this far ahead, as Jellyfin's SyncPlay caps its {@code When}. */
-    static final Duration MAX_START_LEAD = Duration.ofSeconds(1);
 
     @AggregateIdentifier
     private UUID partyId;
-    private int movieDurationSeconds;
     private PartySettings settings;
     private PartyStatus status;
-    private UUID host;
-    private boolean hostOnlyPlayback;
     private String startDeadlineId;
     private String endDeadlineId;
     private PartyAccess access = PartyAccess.PUBLIC;
     private String invitationCode;
     private final Seats seats = new Seats();
-    /** Who is in the room, the longest present first: whom control passes to when the host leaves. */
-    private final LinkedHashSet<UUID> participants = new LinkedHashSet<>();
-    private final Set<UUID> moderators = new HashSet<>();
-    private final Map<UUID, Instant> mutedUntil = new HashMap<>();
-    private final Set<UUID> banned = new HashSet<>();
-    private final Map<UUID, SentMessage> deletableMessages = new LinkedHashMap<>();
-    private int slowModeSeconds;
-    /** When each person who chatted last sent a line, for slow mode. */
-    private final Map<UUID, Instant> lastMessageAt = new HashMap<>();
+    private final Room room = new Room();
+    private final Player player = new Player();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -216,7 +196,7 @@ public class WatchParty {
         if (accessChanged) {
             requireInvitationCodeShape(nextAccess, command.invitationCode());
         }
-        boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback;
+        boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != player.isHostOnly();
         if (command.hostId() != null) {
             transferHost(command.hostId(), new Moderator(command.by(), true));
         }
@@ -264,7 +244,7 @@ public class WatchParty {
             return new PurchaseReceipt(retried.get().purchase(), AggregateLifecycle.getVersion());
         }
         seats.requireNoTicket(command.userId());
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        requireNotFinished();
         requireInvitation(command.invitationCode());
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
                 TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
@@ -305,7 +285,7 @@ public class WatchParty {
                         + " minutes before the start");
         BigDecimal paid = seat.purchase().pricePaid();
         BigDecimal refund = cancellations.refundOf(paid);
-        if (participants.contains(command.userId())) {
+        if (room.isPresent(command.userId())) {
             recordLeave(command.userId());
         }
         var event = new PurchaseCancelledEvent(partyId, seat.purchase().id(), command.userId(), refund,
@@ -318,7 +298,7 @@ public class WatchParty {
     /** @return the party's version after the caller is in line (joining twice changes nothing) */
     @CommandHandler
     public long handle(JoinWaitingListCommand command) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        requireNotFinished();
         seats.requireNoTicket(command.userId());
         requireInvitation(command.invitationCode());
         if (!seats.isWaiting(command.userId())) {
@@ -330,8 +310,8 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!banned.contains(command.userId()), BANNED, "you are banned from this party");
+        requireNotFinished();
+        require(!room.isBanned(command.userId()), BANNED, "you are banned from this party");
         require(command.admin() || seats.hasTicket(command.userId()), TICKET_REQUIRED,
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
@@ -339,7 +319,7 @@ public class WatchParty {
         // the name comes from the caller's token; it is shown to the room and stored by the projections
         ONE_LINE.require(command.username(), "username");
         // Seats are tickets, never more than max_participants; admins (hosts, moderators) come on top.
-        if (!participants.contains(command.userId())) {
+        if (!room.isPresent(command.userId())) {
             apply(new UserJoinedPartyEvent(partyId, command.userId(), command.username()));
         }
     }
@@ -352,36 +332,22 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(LeavePartyCommand command) {
-        if (participants.contains(command.userId())) {
+        if (room.isPresent(command.userId())) {
             recordLeave(command.userId());
         }
     }
 
-    /**
-     * The user leaves the room. If they were the host of a room whose player only the host controls, control passes
-     * to the moderator who has been there longest, else to whoever has been there longest (as Discord's Watch
-     * Together does); with nobody left, the host stays host.
-     */
+    /** The user leaves the room; control of the player may pass on (see {@link HandoverPolicy}). */
     private void recordLeave(UUID userId) {
         apply(new UserLeftPartyEvent(partyId, userId));
-        if (userId.equals(host) && hostOnlyPlayback) {
-            participants.stream().filter(moderators::contains).findFirst()
-                    .or(() -> participants.stream().findFirst())
-                    .ifPresent(next -> apply(new HostChangedEvent(partyId, next, userId, null)));
-        }
+        HandoverPolicy.successorOf(userId, room, player)
+                .ifPresent(next -> apply(new HostChangedEvent(partyId, next, userId, null)));
     }
 
     @CommandHandler
     public void handle(SendChatMessageCommand command, Clock clock) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(participants.contains(command.userId()), NOT_JOINED, "join the party before chatting");
-        Instant muteEnds = mutedUntil.getOrDefault(command.userId(), Instant.MIN);
-        Instant now = clock.instant();
-        require(!muteEnds.isAfter(now), MUTED, "you are muted for another "
-                + Math.max(1, Duration.between(now, muteEnds).toSeconds()) + " seconds");
-        Instant nextLineAt = lastMessageAt.getOrDefault(command.userId(), Instant.MIN).plusSeconds(slowModeSeconds);
-        require(!nextLineAt.isAfter(now) || moderates(command.userId()), SLOW_MODE, "slow mode: wait another "
-                + Math.max(1, Duration.between(now, nextLineAt).toSeconds()) + " seconds");
+        requireNotFinished();
+        ChatPolicy.requireMaySpeak(room, command.userId(), clock.instant());
         String content = command.content() == null ? "" : command.content().strip();
         require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
                 "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
@@ -407,24 +373,17 @@ public class WatchParty {
     @CommandHandler
     public void handle(ControlPlaybackCommand command, Clock clock) {
         require(status == PartyStatus.ONGOING, PARTY_NOT_ONGOING, "the player runs only while the party is ongoing");
-        require(participants.contains(command.userId()), NOT_JOINED, "join the party before using the player");
-        require(!hostOnlyPlayback || command.admin() || command.userId().equals(host), FORBIDDEN,
-                "only the host controls the player in this party");
-        require(command.action() != null, VALIDATION_FAILED, "action must be play, pause or seek", "action");
-        require(Double.isFinite(command.position()) && command.position() >= 0, VALIDATION_FAILED,
-                "position must be a number of seconds, 0 or more", "position");
-        require(command.startsInMillis() >= 0 && command.startsInMillis() <= MAX_START_LEAD.toMillis(),
-                VALIDATION_FAILED, "a play is scheduled at most " + MAX_START_LEAD.toMillis() + " ms ahead");
-        double position = Math.min(command.position(), movieDurationSeconds);
-        Instant takesEffectAt = command.action() == PlayerAction.PAUSE || command.startsInMillis() == 0 ? null
-                : clock.instant().plusMillis(command.startsInMillis());
-        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position, takesEffectAt));
+        require(room.isPresent(command.userId()), NOT_JOINED, "join the party before using the player");
+        player.requireControlBy(command.userId(), command.admin(), room);
+        Player.requireValid(command);
+        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), player.positionOf(command),
+                Player.takesEffectAt(command, clock.instant())));
     }
 
     /** Who reacted was checked as each tap arrived (a participant, within flood control); here, only what. */
     @CommandHandler
     public void handle(RecordReactionsCommand command) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        requireNotFinished();
         require(command.counts() != null && !command.counts().isEmpty()
                         && command.counts().entrySet().stream().allMatch(count ->
                         Reactions.EMOJI.contains(count.getKey()) && count.getValue() != null && count.getValue() > 0),
@@ -434,27 +393,25 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(SetRoomSettingsCommand command) {
-        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
-                "only the host or an admin changes the room's settings");
+        require(room.isRunBy(command.by()), FORBIDDEN, "only the host or an admin changes the room's settings");
         Integer slowMode = command.slowModeSeconds();
         require(slowMode != null || command.hostOnlyPlayback() != null, VALIDATION_FAILED,
                 "give slowModeSeconds, hostOnlyPlayback or both");
         require(slowMode == null || (slowMode >= 0 && slowMode <= MAX_SLOW_MODE_SECONDS), VALIDATION_FAILED,
                 "slowModeSeconds must be 0 (off) to " + MAX_SLOW_MODE_SECONDS, "slowModeSeconds");
-        if (slowMode != null && slowMode != slowModeSeconds) {
+        if (slowMode != null && slowMode != room.slowModeSeconds()) {
             apply(new SlowModeChangedEvent(partyId, slowMode, command.by().userId()));
         }
-        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback) {
+        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != player.isHostOnly()) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
         }
     }
 
     @CommandHandler
     public void handle(SetModeratorCommand command) {
-        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
-                "only the host or an admin names moderators");
-        require(!command.userId().equals(host), VALIDATION_FAILED, "the host moderates already", "userId");
-        if (moderators.contains(command.userId()) != command.moderator()) {
+        require(room.isRunBy(command.by()), FORBIDDEN, "only the host or an admin names moderators");
+        require(!room.isHost(command.userId()), VALIDATION_FAILED, "the host moderates already", "userId");
+        if (room.isModerator(command.userId()) != command.moderator()) {
             apply(new ModeratorChangedEvent(partyId, command.userId(), command.moderator(), command.by().userId()));
         }
     }
@@ -464,20 +421,18 @@ public class WatchParty {
         transferHost(command.userId(), command.by());
     }
 
-    /** The host hands the party to someone in the room; an admin names anyone who is not banned. */
     private void transferHost(UUID next, Moderator by) {
-        require(by.admin() || by.userId().equals(host), FORBIDDEN, "only the host or an admin hands the party over");
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!banned.contains(next), FORBIDDEN, "a banned user cannot host the party");
-        require(by.admin() || participants.contains(next), NOT_JOINED, "the new host must be in the room", "userId");
-        if (!next.equals(host)) {
-            apply(new HostChangedEvent(partyId, next, host, by.userId()));
+        HandoverPolicy.requireMayHandOver(room, by);
+        requireNotFinished();
+        HandoverPolicy.requireMayReceive(room, by, next);
+        if (!room.isHost(next)) {
+            apply(new HostChangedEvent(partyId, next, room.host(), by.userId()));
         }
     }
 
     @CommandHandler
     public void handle(MuteUserCommand command, Clock clock) {
-        requireModerator(command.by(), command.userId());
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
         require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
                 "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
         apply(new UserMutedEvent(partyId, command.userId(), clock.instant().plusSeconds(command.seconds()),
@@ -486,8 +441,8 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(KickUserCommand command) {
-        requireModerator(command.by(), command.userId());
-        if (participants.contains(command.userId())) {
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        if (room.isPresent(command.userId())) {
             apply(new UserKickedEvent(partyId, command.userId(), command.by().userId()));
             recordLeave(command.userId());
         }
@@ -495,49 +450,36 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(BanUserCommand command) {
-        requireModerator(command.by(), command.userId());
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
         String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
         require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
                 "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
         if (reason != null) {
             ONE_LINE.require(reason, "reason");
         }
-        if (banned.contains(command.userId())) {
+        if (room.isBanned(command.userId())) {
             return;
         }
         apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
-        if (participants.contains(command.userId())) {
+        if (room.isPresent(command.userId())) {
             recordLeave(command.userId());
         }
     }
 
     @CommandHandler
     public void handle(UnbanUserCommand command) {
-        requireModerator(command.by(), command.userId());
-        if (banned.contains(command.userId())) {
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        if (room.isBanned(command.userId())) {
             apply(new UserUnbannedEvent(partyId, command.userId(), command.by().userId()));
         }
     }
 
     @CommandHandler
     public void handle(DeleteMessageCommand command, Clock clock) {
-        SentMessage message = deletableMessages.get(command.messageId());
-        require(message != null, NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES,
-                "messageId");
-        Moderator by = command.by();
-        boolean moderates = by.admin() || moderates(by.userId());
-        boolean authorInTime = by.userId().equals(message.author())
-                && clock.instant().isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
-        require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
-                + AUTHOR_DELETE_WINDOW.toMinutes() + " minutes, may delete a message");
-        apply(new MessageDeletedEvent(partyId, command.messageId(), by.userId()));
-    }
-
-    /** The host, the party's moderators and admins moderate; nobody moderates the host. */
-    private void requireModerator(Moderator by, UUID target) {
-        require(by.admin() || moderates(by.userId()), FORBIDDEN,
-                "only the host, a moderator or an admin may do this");
-        require(!target.equals(host), FORBIDDEN, "nobody moderates the host");
+        SentMessage message = room.message(command.messageId()).orElseThrow(() -> new RejectedException(
+                NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES, "messageId"));
+        ModerationPolicy.requireMayDelete(room, command.by(), message, clock.instant());
+        apply(new MessageDeletedEvent(partyId, command.messageId(), command.by().userId()));
     }
 
     @DeadlineHandler(deadlineName = START_DEADLINE)
@@ -560,7 +502,7 @@ public class WatchParty {
 
     @DeadlineHandler(deadlineName = HOLD_DEADLINE)
     public void onHoldDue(HoldDeadline deadline, HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
-        if (!seats.heldFor(deadline.userId()).map(Hold::expiresAt).filter(deadline.expiresAt()::equals).isPresent()) {
+        if (!seats.isHeldUntil(deadline.userId(), deadline.expiresAt())) {
             return;
         }
         apply(new SeatHoldExpiredEvent(partyId, deadline.userId()));
@@ -572,10 +514,10 @@ public class WatchParty {
             @MetaDataValue(START_DEADLINE_ID) String startId,
             @MetaDataValue(END_DEADLINE_ID) String endId) {
         partyId = event.partyId();
-        movieDurationSeconds = event.movieDurationSeconds();
         settings = new PartySettings(event.startTime(), event.endTime(), event.featured(), event.maxParticipants());
         status = PartyStatus.UPCOMING;
-        host = event.scheduledBy();
+        room.hostedBy(event.scheduledBy());
+        player.load(event.movieDurationSeconds());
         startDeadlineId = startId;
         endDeadlineId = endId;
     }
@@ -595,7 +537,7 @@ public class WatchParty {
 
     @EventSourcingHandler
     void on(PlaybackControlChangedEvent event) {
-        hostOnlyPlayback = event.hostOnly();
+        player.restrictToHost(event.hostOnly());
     }
 
     @EventSourcingHandler
@@ -606,7 +548,7 @@ public class WatchParty {
     @EventSourcingHandler
     void on(WatchPartyFinishedEvent event) {
         status = PartyStatus.FINISHED;
-        participants.clear();
+        room.close();
     }
 
     @EventSourcingHandler
@@ -642,69 +584,52 @@ public class WatchParty {
 
     @EventSourcingHandler
     void on(UserJoinedPartyEvent event) {
-        participants.add(event.userId());
+        room.enter(event.userId());
     }
 
     @EventSourcingHandler
     void on(UserLeftPartyEvent event) {
-        participants.remove(event.userId());
-    }
-
-    /** The host and the party's moderators; admins besides, when the command says who is one. */
-    private boolean moderates(UUID userId) {
-        return userId.equals(host) || moderators.contains(userId);
+        room.leave(event.userId());
     }
 
     @EventSourcingHandler
     void on(HostChangedEvent event) {
-        host = event.hostId();
+        room.hostedBy(event.hostId());
     }
 
     @EventSourcingHandler
     void on(SlowModeChangedEvent event) {
-        slowModeSeconds = event.seconds();
+        room.slowMode(event.seconds());
     }
 
     @EventSourcingHandler
     void on(ChatMessageSentEvent event, @Timestamp Instant sentAt) {
-        lastMessageAt.put(event.userId(), sentAt);
-        deletableMessages.put(event.messageId(), new SentMessage(event.userId(), sentAt));
-        if (deletableMessages.size() > DELETABLE_MESSAGES) {
-            deletableMessages.remove(deletableMessages.keySet().iterator().next());
-        }
+        room.chatted(event.messageId(), event.userId(), sentAt);
     }
 
     @EventSourcingHandler
     void on(MessageDeletedEvent event) {
-        deletableMessages.remove(event.messageId());
+        room.deleted(event.messageId());
     }
 
     @EventSourcingHandler
     void on(ModeratorChangedEvent event) {
-        if (event.moderator()) {
-            moderators.add(event.userId());
-        } else {
-            moderators.remove(event.userId());
-        }
+        room.moderatedBy(event.userId(), event.moderator());
     }
 
     @EventSourcingHandler
     void on(UserMutedEvent event) {
-        mutedUntil.put(event.userId(), event.until());
+        room.mute(event.userId(), event.until());
     }
 
     @EventSourcingHandler
     void on(UserBannedEvent event) {
-        banned.add(event.userId());
+        room.ban(event.userId());
     }
 
     @EventSourcingHandler
     void on(UserUnbannedEvent event) {
-        banned.remove(event.userId());
-    }
-
-
-    private record SentMessage(UUID author, Instant sentAt) {
+        room.unban(event.userId());
     }
 
 
@@ -722,6 +647,10 @@ public class WatchParty {
                     scopeOf(partyId));
             apply(new SeatHeldEvent(partyId, next, expiresAt), MetaData.with(HOLD_DEADLINE_ID, deadlineId));
         }
+    }
+
+    private void requireNotFinished() {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
     }
 
     private void requireInvitation(String given) {
