@@ -150,10 +150,10 @@ class WatchPartySnapshotTest {
         JsonNode json = EventStoreConfiguration.snapshotMapper().readTree(stored.getData());
         List<String> fields = Arrays.stream(WatchParty.class.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).toList();
-        assertThat(fields).contains("partyId", "settings", "status", "seats", "room", "player", "access",
-                "invitationCode");
+        assertThat(fields).contains("partyId", "settings", "status", "admission", "seats", "room", "player");
         fields.forEach(field -> assertThat(json.has(field)).as("field %s in %s", field, json).isTrue());
         assertThat(json.path("settings").path("endTime").asText()).isEqualTo(END.plusSeconds(600).toString());
+        assertThat(json.path("admission").path("invitationCode").asText()).isEqualTo(INVITATION);
         assertThat(json.path("seats").path("soldByUser").path(ALICE.toString()).path("purchase")
                 .path("purchaseDate").asText()).isEqualTo(ALICE_BOUGHT_AT.toString());
         assertThat(json.path("seats").path("heldByUser").path(DAVE.toString()).path("deadlineId").asText())
@@ -180,7 +180,7 @@ class WatchPartySnapshotTest {
         WatchParty copy = general.deserialize(stored);
 
         assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).isEqualTo("{}");
-        assertThat(copy).hasAllNullFieldsOrPropertiesExcept("seats", "room", "player", "access");
+        assertThat(copy).hasAllNullFieldsOrPropertiesExcept("admission", "seats", "room", "player");
         assertThat(copy).usingRecursiveComparison().isNotEqualTo(original);
     }
 

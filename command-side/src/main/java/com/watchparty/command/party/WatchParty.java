@@ -77,14 +77,13 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.*;
@@ -122,8 +121,6 @@ public class WatchParty {
     static final String END_DEADLINE_ID = "endDeadlineId";
     static final String HOLD_DEADLINE = "watch-party-hold";
     static final String HOLD_DEADLINE_ID = "holdDeadlineId";
-    /** What the service generates: long enough not to be guessed, plain enough to be typed. */
-    static final String INVITATION_CODE_SHAPE = "[A-Za-z0-9_-]{8,64}";
     static final int MAX_MESSAGE_LENGTH = 500;
     static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
     static final int MAX_BAN_REASON_LENGTH = 200;
@@ -140,8 +137,7 @@ public class WatchParty {
     private PartyStatus status;
     private String startDeadlineId;
     private String endDeadlineId;
-    private PartyAccess access = PartyAccess.PUBLIC;
-    private String invitationCode;
+    private Admission admission = Admission.PUBLIC;
     private final Seats seats = new Seats();
     private final Room room = new Room();
     private final Player player = new Player();
@@ -158,8 +154,8 @@ public class WatchParty {
                 "start_time must not be in the past", "start_time");
         var movie = movies.findMovie(command.movieId()).orElseThrow(() -> new RejectedException(
                 MOVIE_NOT_FOUND, "no movie with id " + command.movieId(), "movie_id"));
-        PartyAccess access = Objects.requireNonNullElse(command.access(), PartyAccess.PUBLIC);
-        requireInvitationCodeShape(access, command.invitationCode());
+        var requested = Admission.proposed(Objects.requireNonNullElse(command.access(), PartyAccess.PUBLIC),
+                command.invitationCode());
 
         String startId = scheduleStatusDeadline(deadlines, command.partyId(), START_DEADLINE, settings.startTime());
         String endId = scheduleStatusDeadline(deadlines, command.partyId(), END_DEADLINE, settings.endTime());
@@ -167,8 +163,8 @@ public class WatchParty {
                         settings.startTime(), settings.endTime(), settings.featured(), settings.maxParticipants(),
                         command.scheduledBy()),
                 MetaData.with(START_DEADLINE_ID, startId).and(END_DEADLINE_ID, endId));
-        if (access != PartyAccess.PUBLIC) {
-            apply(new PartyAccessChangedEvent(command.partyId(), access, codeFor(access, command.invitationCode())));
+        if (requested.access() != PartyAccess.PUBLIC) {
+            apply(new PartyAccessChangedEvent(command.partyId(), requested.access(), requested.invitationCode()));
         }
     }
 
@@ -191,11 +187,9 @@ public class WatchParty {
         require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
                 "end_time must be in the future", "end_time");
         seats.requireCapacity(next.maxParticipants());
-        PartyAccess nextAccess = Objects.requireNonNullElse(command.access(), access);
-        boolean accessChanged = nextAccess != access;
-        if (accessChanged) {
-            requireInvitationCodeShape(nextAccess, command.invitationCode());
-        }
+        Optional<Admission> nextAdmission = Optional.ofNullable(command.access())
+                .filter(access -> access != admission.access())
+                .map(access -> Admission.proposed(access, command.invitationCode()));
         boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != player.isHostOnly();
         if (command.hostId() != null) {
             transferHost(command.hostId(), new Moderator(command.by(), true));
@@ -203,9 +197,8 @@ public class WatchParty {
         if (controlChanged) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
         }
-        if (accessChanged) {
-            apply(new PartyAccessChangedEvent(partyId, nextAccess, codeFor(nextAccess, command.invitationCode())));
-        }
+        nextAdmission.ifPresent(changed ->
+                apply(new PartyAccessChangedEvent(partyId, changed.access(), changed.invitationCode())));
         if (next.equals(settings)) {
             return AggregateLifecycle.getVersion();
         }
@@ -230,9 +223,9 @@ public class WatchParty {
     /** @return the party's version after the change */
     @CommandHandler
     public long handle(RotateInvitationCodeCommand command) {
-        require(access == PartyAccess.INVITE_ONLY, NOT_INVITE_ONLY, "only an invite-only party has an invitation code");
-        requireInvitationCodeShape(access, command.invitationCode());
-        apply(new PartyAccessChangedEvent(partyId, access, command.invitationCode()));
+        require(admission.isInviteOnly(), NOT_INVITE_ONLY, "only an invite-only party has an invitation code");
+        var rotated = Admission.proposed(admission.access(), command.invitationCode());
+        apply(new PartyAccessChangedEvent(partyId, rotated.access(), rotated.invitationCode()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -245,7 +238,7 @@ public class WatchParty {
         }
         seats.requireNoTicket(command.userId());
         requireNotFinished();
-        requireInvitation(command.invitationCode());
+        admission.requireInvitation(command.invitationCode());
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
                 TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
         require(ticket.voucher() || command.voucherCode() == null, VOUCHER_INVALID,
@@ -300,7 +293,7 @@ public class WatchParty {
     public long handle(JoinWaitingListCommand command) {
         requireNotFinished();
         seats.requireNoTicket(command.userId());
-        requireInvitation(command.invitationCode());
+        admission.requireInvitation(command.invitationCode());
         if (!seats.isWaiting(command.userId())) {
             require(seats.freeOf(settings.maxParticipants()) == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
             apply(new WaitingListJoinedEvent(partyId, command.userId()));
@@ -553,8 +546,7 @@ public class WatchParty {
 
     @EventSourcingHandler
     void on(PartyAccessChangedEvent event) {
-        access = event.access();
-        invitationCode = event.invitationCode();
+        admission = new Admission(event.access(), event.invitationCode());
     }
 
     @EventSourcingHandler
@@ -651,27 +643,6 @@ public class WatchParty {
 
     private void requireNotFinished() {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-    }
-
-    private void requireInvitation(String given) {
-        if (access != PartyAccess.INVITE_ONLY) {
-            return;
-        }
-        require(given != null && !given.isEmpty(), INVITATION_REQUIRED,
-                "this party is by invitation: its invitation code is needed", "invitation_code");
-        require(MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                        invitationCode.getBytes(StandardCharsets.UTF_8)), INVITATION_INVALID,
-                "that is not this party's invitation code", "invitation_code");
-    }
-
-    private static void requireInvitationCodeShape(PartyAccess access, String code) {
-        require(access != PartyAccess.INVITE_ONLY || (code != null && code.matches(INVITATION_CODE_SHAPE)),
-                VALIDATION_FAILED, "an invite-only party needs an invitation code of 8 to 64 letters and digits",
-                "invitation_code");
-    }
-
-    private static String codeFor(PartyAccess access, String code) {
-        return access == PartyAccess.INVITE_ONLY ? code : null;
     }
 
     private static String scheduleStatusDeadline(DeadlineManager deadlines, UUID partyId, String name, Instant at) {
