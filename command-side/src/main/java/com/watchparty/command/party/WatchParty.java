@@ -172,20 +172,8 @@ public class WatchParty {
     @CommandHandler
     public long handle(UpdateWatchPartyCommand command, Clock clock, DeadlineManager deadlines, HoldPolicy holds) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "a finished party cannot be changed");
-        var next = new PartySettings(
-                Objects.requireNonNullElse(command.startTime(), settings.startTime()),
-                Objects.requireNonNullElse(command.endTime(), settings.endTime()),
-                Objects.requireNonNullElse(command.featured(), settings.featured()),
-                Objects.requireNonNullElse(command.maxParticipants(), settings.maxParticipants())).validated();
-        Instant now = clock.instant();
-        boolean startMoved = !next.startTime().equals(settings.startTime());
-        boolean endMoved = !next.endTime().equals(settings.endTime());
-        require(!startMoved || status == PartyStatus.UPCOMING, START_TIME_LOCKED,
-                "start_time cannot change once the party is ongoing", "start_time");
-        require(!startMoved || !next.startTime().isBefore(now), VALIDATION_FAILED,
-                "start_time must not be in the past", "start_time");
-        require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
-                "end_time must be in the future", "end_time");
+        var next = settings.updatedBy(command).validated();
+        next.requireReachableFrom(settings, status, clock.instant());
         seats.requireCapacity(next.maxParticipants());
         Optional<Admission> nextAdmission = Optional.ofNullable(command.access())
                 .filter(access -> access != admission.access())
@@ -204,12 +192,12 @@ public class WatchParty {
         }
 
         MetaData metaData = MetaData.emptyInstance();
-        if (startMoved) {
+        if (!settings.startsAt(next.startTime())) {
             cancel(deadlines, START_DEADLINE, startDeadlineId);
             metaData = metaData.and(START_DEADLINE_ID,
                     scheduleStatusDeadline(deadlines, partyId, START_DEADLINE, next.startTime()));
         }
-        if (endMoved) {
+        if (!settings.endsAt(next.endTime())) {
             cancel(deadlines, END_DEADLINE, endDeadlineId);
             metaData = metaData.and(END_DEADLINE_ID,
                     scheduleStatusDeadline(deadlines, partyId, END_DEADLINE, next.endTime()));
