@@ -8,13 +8,17 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.FORBIDDEN;
+import static com.watchparty.api.error.ErrorCode.VALIDATION_FAILED;
+import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 
-/** Who may act on whom in a room: mute, kick, ban, and take a message back. */
+/** Who may act on whom in a room (mute, kick, ban, take a message back), and within which bounds. */
 final class ModerationPolicy {
 
     /** How long authors may take back their own message. */
     static final Duration AUTHOR_DELETE_WINDOW = Duration.ofMinutes(5);
+    static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
+    static final int MAX_BAN_REASON_LENGTH = 200;
 
     private ModerationPolicy() {
     }
@@ -33,5 +37,22 @@ final class ModerationPolicy {
                 && now.isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
         require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
                 + AUTHOR_DELETE_WINDOW.toMinutes() + " minutes, may delete a message");
+    }
+
+    /** A timeout lasts at most a day; 0 lifts it. */
+    static void requireMuteLength(long seconds) {
+        require(seconds >= 0 && seconds <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
+                "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
+    }
+
+    /** @return a ban's reason as it is kept: one line of at most {@link #MAX_BAN_REASON_LENGTH} characters, or none */
+    static String banReasonOf(String given) {
+        String reason = given == null || given.isBlank() ? null : given.strip();
+        require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
+                "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
+        if (reason != null) {
+            ONE_LINE.require(reason, "reason");
+        }
+        return reason;
     }
 }

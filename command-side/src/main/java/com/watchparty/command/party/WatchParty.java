@@ -78,7 +78,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -87,7 +86,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.*;
-import static com.watchparty.command.PlainText.MULTI_LINE;
 import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -121,15 +119,11 @@ public class WatchParty {
     static final String END_DEADLINE_ID = "endDeadlineId";
     static final String HOLD_DEADLINE = "watch-party-hold";
     static final String HOLD_DEADLINE_ID = "holdDeadlineId";
-    static final int MAX_MESSAGE_LENGTH = 500;
-    static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
-    static final int MAX_BAN_REASON_LENGTH = 200;
     /**
      * How many of the latest messages the party remembers the author and time of, to judge a deletion: enough for
      * any line still on a screen, and a bounded snapshot however long the party chats.
      */
     static final int DELETABLE_MESSAGES = 200;
-    static final int MAX_SLOW_MODE_SECONDS = 300;
 
     @AggregateIdentifier
     private UUID partyId;
@@ -266,9 +260,7 @@ public class WatchParty {
                         + " minutes before the start");
         BigDecimal paid = seat.purchase().pricePaid();
         BigDecimal refund = cancellations.refundOf(paid);
-        if (room.isPresent(command.userId())) {
-            recordLeave(command.userId());
-        }
+        leaveRoom(command.userId());
         var event = new PurchaseCancelledEvent(partyId, seat.purchase().id(), command.userId(), refund,
                 paid.subtract(refund), seat.purchase().currency(), now);
         apply(event);
@@ -313,8 +305,12 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(LeavePartyCommand command) {
-        if (room.isPresent(command.userId())) {
-            recordLeave(command.userId());
+        leaveRoom(command.userId());
+    }
+
+    private void leaveRoom(UUID userId) {
+        if (room.isPresent(userId)) {
+            recordLeave(userId);
         }
     }
 
@@ -329,10 +325,7 @@ public class WatchParty {
     public void handle(SendChatMessageCommand command, Clock clock) {
         requireNotFinished();
         ChatPolicy.requireMaySpeak(room, command.userId(), clock.instant());
-        String content = command.content() == null ? "" : command.content().strip();
-        require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
-                "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
-        MULTI_LINE.require(content, "content");
+        String content = ChatPolicy.contentOf(command.content());
         apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
     }
 
@@ -378,8 +371,9 @@ public class WatchParty {
         Integer slowMode = command.slowModeSeconds();
         require(slowMode != null || command.hostOnlyPlayback() != null, VALIDATION_FAILED,
                 "give slowModeSeconds, hostOnlyPlayback or both");
-        require(slowMode == null || (slowMode >= 0 && slowMode <= MAX_SLOW_MODE_SECONDS), VALIDATION_FAILED,
-                "slowModeSeconds must be 0 (off) to " + MAX_SLOW_MODE_SECONDS, "slowModeSeconds");
+        if (slowMode != null) {
+            ChatPolicy.requireSlowMode(slowMode);
+        }
         if (slowMode != null && slowMode != room.slowModeSeconds()) {
             apply(new SlowModeChangedEvent(partyId, slowMode, command.by().userId()));
         }
@@ -414,8 +408,7 @@ public class WatchParty {
     @CommandHandler
     public void handle(MuteUserCommand command, Clock clock) {
         ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
-        require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
-                "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
+        ModerationPolicy.requireMuteLength(command.seconds());
         apply(new UserMutedEvent(partyId, command.userId(), clock.instant().plusSeconds(command.seconds()),
                 command.by().userId()));
     }
@@ -432,18 +425,10 @@ public class WatchParty {
     @CommandHandler
     public void handle(BanUserCommand command) {
         ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
-        require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
-                "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
-        if (reason != null) {
-            ONE_LINE.require(reason, "reason");
-        }
-        if (room.isBanned(command.userId())) {
-            return;
-        }
-        apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
-        if (room.isPresent(command.userId())) {
-            recordLeave(command.userId());
+        String reason = ModerationPolicy.banReasonOf(command.reason());
+        if (!room.isBanned(command.userId())) {
+            apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
+            leaveRoom(command.userId());
         }
     }
 
