@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.ALREADY_PURCHASED;
 import static com.watchparty.api.error.ErrorCode.BELOW_TICKETS_SOLD;
+import static com.watchparty.api.error.ErrorCode.SEATS_AVAILABLE;
 import static com.watchparty.api.error.ErrorCode.SOLD_OUT;
 import static com.watchparty.command.Rules.require;
 
@@ -52,7 +53,7 @@ final class Seats {
         return waitingList.contains(userId) || heldByUser.containsKey(userId);
     }
 
-    int freeOf(int capacity) {
+    private int freeOf(int capacity) {
         return capacity - soldByUser.size() - heldByUser.size();
     }
 
@@ -61,7 +62,7 @@ final class Seats {
         return freeOf(capacity) > 0 ? waitingList.stream().findFirst() : Optional.empty();
     }
 
-    /** A ticket is one a person: a second one is refused. */
+    /** One ticket a person: a second one is refused. */
     void requireNoTicket(UUID userId) {
         require(!hasTicket(userId), ALREADY_PURCHASED, "you already hold a ticket for this party");
     }
@@ -71,6 +72,11 @@ final class Seats {
         require(heldByUser.containsKey(userId) || freeOf(capacity) > 0, SOLD_OUT,
                 waitingList.isEmpty() && heldByUser.isEmpty() ? "this party is sold out"
                         : "this party is sold out; join its waiting list for a seat given back");
+    }
+
+    /** The waiting list is for a sold-out party: with a seat free, the seat is bought instead. */
+    void requireSoldOut(int capacity) {
+        require(freeOf(capacity) == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
     }
 
     /** The party never shrinks below the seats it has sold and held. */

@@ -275,7 +275,7 @@ public class WatchParty {
         seats.requireNoTicket(command.userId());
         admission.requireInvitation(command.invitationCode());
         if (!seats.isWaiting(command.userId())) {
-            require(seats.freeOf(settings.maxParticipants()) == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
+            seats.requireSoldOut(settings.maxParticipants());
             apply(new WaitingListJoinedEvent(partyId, command.userId()));
         }
         return AggregateLifecycle.getVersion();
@@ -596,7 +596,6 @@ public class WatchParty {
     void on(UserUnbannedEvent event) {
         room.unban(event.userId());
     }
-
 
     /** Every free seat goes to the first in line, held for them for a while; none once the party has finished. */
     private void grantHolds(HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
