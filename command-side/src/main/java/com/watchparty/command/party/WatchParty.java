@@ -94,9 +94,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A scheduled screening: its seats, its room and its player. Everything that happens in a party is an event
  * of this aggregate, so its event stream is the party's WatchPartyLog.
  * <p>
- * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields are the snapshot's format. The
- * revision names that format; change it with the fields, and older snapshots are ignored (the party is then
- * rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
+ * Its state is kept in values that its event-sourcing handlers fill in and its command handlers ask
+ * ({@link PartySettings}, {@link Admission}, {@link Seats}, {@link Room}, {@link Player}); its rules are named, on
+ * those values or in policies ({@link ModerationPolicy}, {@link ChatPolicy}, {@link HandoverPolicy} and the
+ * configured {@link LobbyPolicy}, {@link HoldPolicy} and {@link CancellationPolicy}); a command checks them before
+ * it applies anything.
+ * <p>
+ * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields, and those of its values, are the
+ * snapshot's format. The revision names that format; change it with the fields, and older snapshots are ignored (the
+ * party is then rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
  * <p>
  * Only a party's own events load a party: the id of a movie or a ticket type names no party (not found), rather than
  * a stream this class cannot fold.
