@@ -36,7 +36,6 @@ import com.watchparty.api.party.WatchPartyUpdatedEvent;
 import com.watchparty.api.playback.ControlPlaybackCommand;
 import com.watchparty.api.playback.PlaybackChangedEvent;
 import com.watchparty.api.playback.PlaybackControlChangedEvent;
-import com.watchparty.api.playback.PlayerAction;
 import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.reaction.Reactions;
 import com.watchparty.api.reaction.ReactionsRecordedEvent;
@@ -60,6 +59,9 @@ import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.TicketPurchase;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.api.ticketing.WaitingListJoinedEvent;
+import com.watchparty.command.party.Room.SentMessage;
+import com.watchparty.command.party.Seats.Hold;
+import com.watchparty.command.party.Seats.Seat;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.common.annotation.AnnotationUtils;
 import org.axonframework.deadline.DeadlineManager;
@@ -76,24 +78,15 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.watchparty.api.error.ErrorCode.*;
-import static com.watchparty.command.PlainText.MULTI_LINE;
 import static com.watchparty.command.PlainText.ONE_LINE;
 import static com.watchparty.command.Rules.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -102,16 +95,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A scheduled screening: its seats, its room and its player. Everything that happens in a party is an event
  * of this aggregate, so its event stream is the party's WatchPartyLog.
  * <p>
- * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields are the snapshot's format. The
- * revision names that format; change it with the fields, and older snapshots are ignored (the party is then
- * rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
+ * Its state is kept in values that its event-sourcing handlers fill in and its command handlers ask
+ * ({@link PartySettings}, {@link Admission}, {@link Seats}, {@link Room}, {@link Player}); its rules are named, on
+ * those values or in policies ({@link ModerationPolicy}, {@link ChatPolicy}, {@link HandoverPolicy} and the
+ * configured {@link LobbyPolicy}, {@link HoldPolicy} and {@link CancellationPolicy}); a command checks them before
+ * it applies anything.
+ * <p>
+ * Snapshots of it are stored (see {@code watchPartySnapshotTrigger}): its fields, and those of its values, are the
+ * snapshot's format. The revision names that format; change it with the fields, and older snapshots are ignored (the
+ * party is then rebuilt from its events and snapshotted anew) instead of being read into the wrong shape.
  * <p>
  * Only a party's own events load a party: the id of a movie or a ticket type names no party (not found), rather than
  * a stream this class cannot fold.
  */
 @Aggregate(cache = "watchPartyCache", snapshotTriggerDefinition = "watchPartySnapshotTrigger",
         lockFactory = "watchPartyLocks", filterEventsByType = true)
-@Revision("4")
+@Revision("5")
 public class WatchParty {
 
     /**
@@ -132,47 +131,22 @@ public class WatchParty {
     static final String END_DEADLINE_ID = "endDeadlineId";
     static final String HOLD_DEADLINE = "watch-party-hold";
     static final String HOLD_DEADLINE_ID = "holdDeadlineId";
-    /** What the service generates: long enough not to be guessed, plain enough to be typed. */
-    static final String INVITATION_CODE_SHAPE = "[A-Za-z0-9_-]{8,64}";
-    static final int MAX_MESSAGE_LENGTH = 500;
-    static final long MAX_MUTE_SECONDS = Duration.ofDays(1).toSeconds();
-    static final int MAX_BAN_REASON_LENGTH = 200;
-    /** How long authors may take back their own message. */
-    static final Duration AUTHOR_DELETE_WINDOW = Duration.ofMinutes(5);
     /**
      * How many of the latest messages the party remembers the author and time of, to judge a deletion: enough for
      * any line still on a screen, and a bounded snapshot however long the party chats.
      */
     static final int DELETABLE_MESSAGES = 200;
-    static final int MAX_SLOW_MODE_SECONDS = 300;
-    /** A play or seek is scheduled at most this far ahead, as Jellyfin's SyncPlay caps its {@code When}. */
-    static final Duration MAX_START_LEAD = Duration.ofSeconds(1);
 
     @AggregateIdentifier
     private UUID partyId;
-    private int movieDurationSeconds;
     private PartySettings settings;
     private PartyStatus status;
-    private UUID host;
-    private boolean hostOnlyPlayback;
     private String startDeadlineId;
     private String endDeadlineId;
-    private PartyAccess access = PartyAccess.PUBLIC;
-    private String invitationCode;
-    private final Map<UUID, Seat> seatsByUser = new HashMap<>();
-    /** Seats held for people from the waiting list: sold + held never exceeds max_participants. */
-    private final Map<UUID, Hold> holdsByUser = new HashMap<>();
-    /** The people in line, first first; a hold takes its holder out of the line. */
-    private final LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
-    /** Who is in the room, the longest present first: whom control passes to when the host leaves. */
-    private final LinkedHashSet<UUID> participants = new LinkedHashSet<>();
-    private final Set<UUID> moderators = new HashSet<>();
-    private final Map<UUID, Instant> mutedUntil = new HashMap<>();
-    private final Set<UUID> banned = new HashSet<>();
-    private final Map<UUID, SentMessage> deletableMessages = new LinkedHashMap<>();
-    private int slowModeSeconds;
-    /** When each person who chatted last sent a line, for slow mode. */
-    private final Map<UUID, Instant> lastMessageAt = new HashMap<>();
+    private Admission admission = Admission.PUBLIC;
+    private final Seats seats = new Seats();
+    private final Room room = new Room();
+    private final Player player = new Player();
 
     protected WatchParty() {
         // for Axon: rebuilt from events
@@ -186,8 +160,8 @@ public class WatchParty {
                 "start_time must not be in the past", "start_time");
         var movie = movies.findMovie(command.movieId()).orElseThrow(() -> new RejectedException(
                 MOVIE_NOT_FOUND, "no movie with id " + command.movieId(), "movie_id"));
-        PartyAccess access = Objects.requireNonNullElse(command.access(), PartyAccess.PUBLIC);
-        requireInvitationCodeShape(access, command.invitationCode());
+        var requested = Admission.proposed(Objects.requireNonNullElse(command.access(), PartyAccess.PUBLIC),
+                command.invitationCode());
 
         String startId = scheduleStatusDeadline(deadlines, command.partyId(), START_DEADLINE, settings.startTime());
         String endId = scheduleStatusDeadline(deadlines, command.partyId(), END_DEADLINE, settings.endTime());
@@ -195,8 +169,8 @@ public class WatchParty {
                         settings.startTime(), settings.endTime(), settings.featured(), settings.maxParticipants(),
                         command.scheduledBy()),
                 MetaData.with(START_DEADLINE_ID, startId).and(END_DEADLINE_ID, endId));
-        if (access != PartyAccess.PUBLIC) {
-            apply(new PartyAccessChangedEvent(command.partyId(), access, codeFor(access, command.invitationCode())));
+        if (requested.access() != PartyAccess.PUBLIC) {
+            apply(new PartyAccessChangedEvent(command.partyId(), requested.access(), requested.invitationCode()));
         }
     }
 
@@ -204,49 +178,32 @@ public class WatchParty {
     @CommandHandler
     public long handle(UpdateWatchPartyCommand command, Clock clock, DeadlineManager deadlines, HoldPolicy holds) {
         require(status != PartyStatus.FINISHED, PARTY_FINISHED, "a finished party cannot be changed");
-        var next = new PartySettings(
-                Objects.requireNonNullElse(command.startTime(), settings.startTime()),
-                Objects.requireNonNullElse(command.endTime(), settings.endTime()),
-                Objects.requireNonNullElse(command.featured(), settings.featured()),
-                Objects.requireNonNullElse(command.maxParticipants(), settings.maxParticipants())).validated();
-        Instant now = clock.instant();
-        boolean startMoved = !next.startTime().equals(settings.startTime());
-        boolean endMoved = !next.endTime().equals(settings.endTime());
-        require(!startMoved || status == PartyStatus.UPCOMING, START_TIME_LOCKED,
-                "start_time cannot change once the party is ongoing", "start_time");
-        require(!startMoved || !next.startTime().isBefore(now), VALIDATION_FAILED,
-                "start_time must not be in the past", "start_time");
-        require(!endMoved || next.endTime().isAfter(now), VALIDATION_FAILED,
-                "end_time must be in the future", "end_time");
-        require(next.maxParticipants() >= seatsByUser.size() + holdsByUser.size(), BELOW_TICKETS_SOLD,
-                "max_participants cannot go below the " + seatsByUser.size() + " tickets sold and "
-                        + holdsByUser.size() + " seats held", "max_participants");
-        PartyAccess nextAccess = Objects.requireNonNullElse(command.access(), access);
-        boolean accessChanged = nextAccess != access;
-        if (accessChanged) {
-            requireInvitationCodeShape(nextAccess, command.invitationCode());
-        }
-        boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback;
+        var next = settings.updatedBy(command).validated();
+        next.requireReachableFrom(settings, status, clock.instant());
+        seats.requireCapacity(next.maxParticipants());
+        Optional<Admission> nextAdmission = Optional.ofNullable(command.access())
+                .filter(access -> access != admission.access())
+                .map(access -> Admission.proposed(access, command.invitationCode()));
+        boolean controlChanged = command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != player.isHostOnly();
         if (command.hostId() != null) {
             transferHost(command.hostId(), new Moderator(command.by(), true));
         }
         if (controlChanged) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
         }
-        if (accessChanged) {
-            apply(new PartyAccessChangedEvent(partyId, nextAccess, codeFor(nextAccess, command.invitationCode())));
-        }
+        nextAdmission.ifPresent(changed ->
+                apply(new PartyAccessChangedEvent(partyId, changed.access(), changed.invitationCode())));
         if (next.equals(settings)) {
             return AggregateLifecycle.getVersion();
         }
 
         MetaData metaData = MetaData.emptyInstance();
-        if (startMoved) {
+        if (!settings.startsAt(next.startTime())) {
             cancel(deadlines, START_DEADLINE, startDeadlineId);
             metaData = metaData.and(START_DEADLINE_ID,
                     scheduleStatusDeadline(deadlines, partyId, START_DEADLINE, next.startTime()));
         }
-        if (endMoved) {
+        if (!settings.endsAt(next.endTime())) {
             cancel(deadlines, END_DEADLINE, endDeadlineId);
             metaData = metaData.and(END_DEADLINE_ID,
                     scheduleStatusDeadline(deadlines, partyId, END_DEADLINE, next.endTime()));
@@ -260,37 +217,34 @@ public class WatchParty {
     /** @return the party's version after the change */
     @CommandHandler
     public long handle(RotateInvitationCodeCommand command) {
-        require(access == PartyAccess.INVITE_ONLY, NOT_INVITE_ONLY, "only an invite-only party has an invitation code");
-        requireInvitationCodeShape(access, command.invitationCode());
-        apply(new PartyAccessChangedEvent(partyId, access, command.invitationCode()));
+        require(admission.isInviteOnly(), NOT_INVITE_ONLY, "only an invite-only party has an invitation code");
+        var rotated = Admission.proposed(admission.access(), command.invitationCode());
+        apply(new PartyAccessChangedEvent(partyId, rotated.access(), rotated.invitationCode()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     public PurchaseReceipt handle(PurchaseTicketCommand command, TicketCatalog tickets, Clock clock,
                                   DeadlineManager deadlines) {
-        Seat seat = seatsByUser.get(command.userId());
-        if (seat != null) {
-            require(seat.isRetriedBy(command), ALREADY_PURCHASED, "you already hold a ticket for this party");
-            return new PurchaseReceipt(seat.purchase(), AggregateLifecycle.getVersion());
+        var retried = seats.soldTo(command.userId()).filter(seat -> seat.isRetriedBy(command));
+        if (retried.isPresent()) {
+            return new PurchaseReceipt(retried.get().purchase(), AggregateLifecycle.getVersion());
         }
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        requireInvitation(command.invitationCode());
+        seats.requireNoTicket(command.userId());
+        requireNotFinished();
+        admission.requireInvitation(command.invitationCode());
         var ticket = tickets.findTicket(command.ticketId()).orElseThrow(() -> new RejectedException(
                 TICKET_NOT_FOUND, "no ticket with id " + command.ticketId(), "ticket_id"));
         require(ticket.voucher() || command.voucherCode() == null, VOUCHER_INVALID,
                 "a voucher code is redeemed with a voucher ticket type", "voucher_code");
-        Hold hold = holdsByUser.get(command.userId());
-        require(hold != null || freeSeats() > 0, SOLD_OUT, waitingList.isEmpty() && holdsByUser.isEmpty()
-                ? "this party is sold out" : "this party is sold out; join its waiting list for a seat given back");
+        seats.requireSeatFor(command.userId(), settings.maxParticipants());
+        var hold = seats.heldFor(command.userId());
 
         var event = new TicketPurchasedEvent(partyId, command.purchaseId(), command.userId(), command.ticketId(),
                 ticket.pricePaid(), ticket.currency(), clock.instant(), command.idempotencyKey(),
                 command.voucherCode());
         apply(event);
-        if (hold != null) {
-            deadlines.cancelSchedule(HOLD_DEADLINE, hold.deadlineId());
-        }
+        hold.ifPresent(held -> deadlines.cancelSchedule(HOLD_DEADLINE, held.deadlineId()));
         return new PurchaseReceipt(TicketPurchase.of(event), AggregateLifecycle.getVersion());
     }
 
@@ -310,17 +264,15 @@ public class WatchParty {
     @CommandHandler
     public CancellationReceipt handle(CancelPurchaseCommand command, CancellationPolicy cancellations,
                                       HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
-        Seat seat = seatsByUser.get(command.userId());
-        require(seat != null, PURCHASE_NOT_FOUND, "you hold no ticket for this party");
+        Seat seat = seats.soldTo(command.userId()).orElseThrow(() -> new RejectedException(
+                PURCHASE_NOT_FOUND, "you hold no ticket for this party", null));
         Instant now = clock.instant();
         require(status == PartyStatus.UPCOMING && cancellations.isOpen(settings.startTime(), now),
                 CANCELLATION_CLOSED, "a ticket can be cancelled until " + cancellations.cutoff().toMinutes()
                         + " minutes before the start");
         BigDecimal paid = seat.purchase().pricePaid();
         BigDecimal refund = cancellations.refundOf(paid);
-        if (participants.contains(command.userId())) {
-            recordLeave(command.userId());
-        }
+        leaveRoom(command.userId());
         var event = new PurchaseCancelledEvent(partyId, seat.purchase().id(), command.userId(), refund,
                 paid.subtract(refund), seat.purchase().currency(), now);
         apply(event);
@@ -331,12 +283,11 @@ public class WatchParty {
     /** @return the party's version after the caller is in line (joining twice changes nothing) */
     @CommandHandler
     public long handle(JoinWaitingListCommand command) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!seatsByUser.containsKey(command.userId()), ALREADY_PURCHASED,
-                "you already hold a ticket for this party");
-        requireInvitation(command.invitationCode());
-        if (!waitingList.contains(command.userId()) && !holdsByUser.containsKey(command.userId())) {
-            require(freeSeats() == 0, SEATS_AVAILABLE, "seats are free: buy one instead");
+        requireNotFinished();
+        seats.requireNoTicket(command.userId());
+        admission.requireInvitation(command.invitationCode());
+        if (!seats.isWaiting(command.userId())) {
+            seats.requireSoldOut(settings.maxParticipants());
             apply(new WaitingListJoinedEvent(partyId, command.userId()));
         }
         return AggregateLifecycle.getVersion();
@@ -344,16 +295,16 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(JoinPartyCommand command, LobbyPolicy lobby, Clock clock) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!banned.contains(command.userId()), BANNED, "you are banned from this party");
-        require(command.admin() || seatsByUser.containsKey(command.userId()), TICKET_REQUIRED,
+        requireNotFinished();
+        require(!room.isBanned(command.userId()), BANNED, "you are banned from this party");
+        require(command.admin() || seats.hasTicket(command.userId()), TICKET_REQUIRED,
                 "a ticket is needed to join this party");
         require(status == PartyStatus.ONGOING || lobby.isOpen(settings.startTime(), clock.instant()), PARTY_NOT_OPEN,
                 "the room opens " + lobby.window().toMinutes() + " minutes before the start");
         // the name comes from the caller's token; it is shown to the room and stored by the projections
         ONE_LINE.require(command.username(), "username");
         // Seats are tickets, never more than max_participants; admins (hosts, moderators) come on top.
-        if (!participants.contains(command.userId())) {
+        if (!room.isPresent(command.userId())) {
             apply(new UserJoinedPartyEvent(partyId, command.userId(), command.username()));
         }
     }
@@ -366,40 +317,27 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(LeavePartyCommand command) {
-        if (participants.contains(command.userId())) {
-            recordLeave(command.userId());
+        leaveRoom(command.userId());
+    }
+
+    private void leaveRoom(UUID userId) {
+        if (room.isPresent(userId)) {
+            recordLeave(userId);
         }
     }
 
-    /**
-     * The user leaves the room. If they were the host of a room whose player only the host controls, control passes
-     * to the moderator who has been there longest, else to whoever has been there longest (as Discord's Watch
-     * Together does); with nobody left, the host stays host.
-     */
+    /** The user leaves the room; control of the player may pass on (see {@link HandoverPolicy}). */
     private void recordLeave(UUID userId) {
         apply(new UserLeftPartyEvent(partyId, userId));
-        if (userId.equals(host) && hostOnlyPlayback) {
-            participants.stream().filter(moderators::contains).findFirst()
-                    .or(() -> participants.stream().findFirst())
-                    .ifPresent(next -> apply(new HostChangedEvent(partyId, next, userId, null)));
-        }
+        HandoverPolicy.successorOf(userId, room, player)
+                .ifPresent(next -> apply(new HostChangedEvent(partyId, next, userId, null)));
     }
 
     @CommandHandler
     public void handle(SendChatMessageCommand command, Clock clock) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(participants.contains(command.userId()), NOT_JOINED, "join the party before chatting");
-        Instant muteEnds = mutedUntil.getOrDefault(command.userId(), Instant.MIN);
-        Instant now = clock.instant();
-        require(!muteEnds.isAfter(now), MUTED, "you are muted for another "
-                + Math.max(1, Duration.between(now, muteEnds).toSeconds()) + " seconds");
-        Instant nextLineAt = lastMessageAt.getOrDefault(command.userId(), Instant.MIN).plusSeconds(slowModeSeconds);
-        require(!nextLineAt.isAfter(now) || moderates(command.userId()), SLOW_MODE, "slow mode: wait another "
-                + Math.max(1, Duration.between(now, nextLineAt).toSeconds()) + " seconds");
-        String content = command.content() == null ? "" : command.content().strip();
-        require(!content.isEmpty() && content.length() <= MAX_MESSAGE_LENGTH, VALIDATION_FAILED,
-                "a message has 1 to " + MAX_MESSAGE_LENGTH + " characters", "content");
-        MULTI_LINE.require(content, "content");
+        requireNotFinished();
+        ChatPolicy.requireMaySpeak(room, command.userId(), clock.instant());
+        String content = ChatPolicy.contentOf(command.content());
         apply(new ChatMessageSentEvent(partyId, command.messageId(), command.userId(), content));
     }
 
@@ -421,24 +359,17 @@ public class WatchParty {
     @CommandHandler
     public void handle(ControlPlaybackCommand command, Clock clock) {
         require(status == PartyStatus.ONGOING, PARTY_NOT_ONGOING, "the player runs only while the party is ongoing");
-        require(participants.contains(command.userId()), NOT_JOINED, "join the party before using the player");
-        require(!hostOnlyPlayback || command.admin() || command.userId().equals(host), FORBIDDEN,
-                "only the host controls the player in this party");
-        require(command.action() != null, VALIDATION_FAILED, "action must be play, pause or seek", "action");
-        require(Double.isFinite(command.position()) && command.position() >= 0, VALIDATION_FAILED,
-                "position must be a number of seconds, 0 or more", "position");
-        require(command.startsInMillis() >= 0 && command.startsInMillis() <= MAX_START_LEAD.toMillis(),
-                VALIDATION_FAILED, "a play is scheduled at most " + MAX_START_LEAD.toMillis() + " ms ahead");
-        double position = Math.min(command.position(), movieDurationSeconds);
-        Instant takesEffectAt = command.action() == PlayerAction.PAUSE || command.startsInMillis() == 0 ? null
-                : clock.instant().plusMillis(command.startsInMillis());
-        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), position, takesEffectAt));
+        require(room.isPresent(command.userId()), NOT_JOINED, "join the party before using the player");
+        player.requireControlBy(command.userId(), command.admin(), room);
+        Player.requireValid(command);
+        apply(new PlaybackChangedEvent(partyId, command.userId(), command.action(), player.positionOf(command),
+                Player.takesEffectAt(command, clock.instant())));
     }
 
     /** Who reacted was checked as each tap arrived (a participant, within flood control); here, only what. */
     @CommandHandler
     public void handle(RecordReactionsCommand command) {
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
+        requireNotFinished();
         require(command.counts() != null && !command.counts().isEmpty()
                         && command.counts().entrySet().stream().allMatch(count ->
                         Reactions.EMOJI.contains(count.getKey()) && count.getValue() != null && count.getValue() > 0),
@@ -448,27 +379,26 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(SetRoomSettingsCommand command) {
-        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
-                "only the host or an admin changes the room's settings");
+        require(room.isRunBy(command.by()), FORBIDDEN, "only the host or an admin changes the room's settings");
         Integer slowMode = command.slowModeSeconds();
         require(slowMode != null || command.hostOnlyPlayback() != null, VALIDATION_FAILED,
                 "give slowModeSeconds, hostOnlyPlayback or both");
-        require(slowMode == null || (slowMode >= 0 && slowMode <= MAX_SLOW_MODE_SECONDS), VALIDATION_FAILED,
-                "slowModeSeconds must be 0 (off) to " + MAX_SLOW_MODE_SECONDS, "slowModeSeconds");
-        if (slowMode != null && slowMode != slowModeSeconds) {
+        if (slowMode != null) {
+            ChatPolicy.requireSlowMode(slowMode);
+        }
+        if (slowMode != null && slowMode != room.slowModeSeconds()) {
             apply(new SlowModeChangedEvent(partyId, slowMode, command.by().userId()));
         }
-        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != hostOnlyPlayback) {
+        if (command.hostOnlyPlayback() != null && command.hostOnlyPlayback() != player.isHostOnly()) {
             apply(new PlaybackControlChangedEvent(partyId, command.hostOnlyPlayback()));
         }
     }
 
     @CommandHandler
     public void handle(SetModeratorCommand command) {
-        require(command.by().admin() || command.by().userId().equals(host), FORBIDDEN,
-                "only the host or an admin names moderators");
-        require(!command.userId().equals(host), VALIDATION_FAILED, "the host moderates already", "userId");
-        if (moderators.contains(command.userId()) != command.moderator()) {
+        require(room.isRunBy(command.by()), FORBIDDEN, "only the host or an admin names moderators");
+        require(!room.isHost(command.userId()), VALIDATION_FAILED, "the host moderates already", "userId");
+        if (room.isModerator(command.userId()) != command.moderator()) {
             apply(new ModeratorChangedEvent(partyId, command.userId(), command.moderator(), command.by().userId()));
         }
     }
@@ -478,30 +408,27 @@ public class WatchParty {
         transferHost(command.userId(), command.by());
     }
 
-    /** The host hands the party to someone in the room; an admin names anyone who is not banned. */
     private void transferHost(UUID next, Moderator by) {
-        require(by.admin() || by.userId().equals(host), FORBIDDEN, "only the host or an admin hands the party over");
-        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
-        require(!banned.contains(next), FORBIDDEN, "a banned user cannot host the party");
-        require(by.admin() || participants.contains(next), NOT_JOINED, "the new host must be in the room", "userId");
-        if (!next.equals(host)) {
-            apply(new HostChangedEvent(partyId, next, host, by.userId()));
+        HandoverPolicy.requireMayHandOver(room, by);
+        requireNotFinished();
+        HandoverPolicy.requireMayReceive(room, by, next);
+        if (!room.isHost(next)) {
+            apply(new HostChangedEvent(partyId, next, room.host(), by.userId()));
         }
     }
 
     @CommandHandler
     public void handle(MuteUserCommand command, Clock clock) {
-        requireModerator(command.by(), command.userId());
-        require(command.seconds() >= 0 && command.seconds() <= MAX_MUTE_SECONDS, VALIDATION_FAILED,
-                "seconds must be 0 (unmute) to " + MAX_MUTE_SECONDS, "seconds");
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        ModerationPolicy.requireMuteLength(command.seconds());
         apply(new UserMutedEvent(partyId, command.userId(), clock.instant().plusSeconds(command.seconds()),
                 command.by().userId()));
     }
 
     @CommandHandler
     public void handle(KickUserCommand command) {
-        requireModerator(command.by(), command.userId());
-        if (participants.contains(command.userId())) {
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        if (room.isPresent(command.userId())) {
             apply(new UserKickedEvent(partyId, command.userId(), command.by().userId()));
             recordLeave(command.userId());
         }
@@ -509,49 +436,28 @@ public class WatchParty {
 
     @CommandHandler
     public void handle(BanUserCommand command) {
-        requireModerator(command.by(), command.userId());
-        String reason = command.reason() == null || command.reason().isBlank() ? null : command.reason().strip();
-        require(reason == null || reason.length() <= MAX_BAN_REASON_LENGTH, VALIDATION_FAILED,
-                "a reason has at most " + MAX_BAN_REASON_LENGTH + " characters", "reason");
-        if (reason != null) {
-            ONE_LINE.require(reason, "reason");
-        }
-        if (banned.contains(command.userId())) {
-            return;
-        }
-        apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
-        if (participants.contains(command.userId())) {
-            recordLeave(command.userId());
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        String reason = ModerationPolicy.banReasonOf(command.reason());
+        if (!room.isBanned(command.userId())) {
+            apply(new UserBannedEvent(partyId, command.userId(), reason, command.by().userId()));
+            leaveRoom(command.userId());
         }
     }
 
     @CommandHandler
     public void handle(UnbanUserCommand command) {
-        requireModerator(command.by(), command.userId());
-        if (banned.contains(command.userId())) {
+        ModerationPolicy.requireMayModerate(room, command.by(), command.userId());
+        if (room.isBanned(command.userId())) {
             apply(new UserUnbannedEvent(partyId, command.userId(), command.by().userId()));
         }
     }
 
     @CommandHandler
     public void handle(DeleteMessageCommand command, Clock clock) {
-        SentMessage message = deletableMessages.get(command.messageId());
-        require(message != null, NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES,
-                "messageId");
-        Moderator by = command.by();
-        boolean moderates = by.admin() || moderates(by.userId());
-        boolean authorInTime = by.userId().equals(message.author())
-                && clock.instant().isBefore(message.sentAt().plus(AUTHOR_DELETE_WINDOW));
-        require(moderates || authorInTime, FORBIDDEN, "only a moderator, or its author within "
-                + AUTHOR_DELETE_WINDOW.toMinutes() + " minutes, may delete a message");
-        apply(new MessageDeletedEvent(partyId, command.messageId(), by.userId()));
-    }
-
-    /** The host, the party's moderators and admins moderate; nobody moderates the host. */
-    private void requireModerator(Moderator by, UUID target) {
-        require(by.admin() || moderates(by.userId()), FORBIDDEN,
-                "only the host, a moderator or an admin may do this");
-        require(!target.equals(host), FORBIDDEN, "nobody moderates the host");
+        SentMessage message = room.message(command.messageId()).orElseThrow(() -> new RejectedException(
+                NOT_FOUND, "no such message among the party's last " + DELETABLE_MESSAGES, "messageId"));
+        ModerationPolicy.requireMayDelete(room, command.by(), message, clock.instant());
+        apply(new MessageDeletedEvent(partyId, command.messageId(), command.by().userId()));
     }
 
     @DeadlineHandler(deadlineName = START_DEADLINE)
@@ -574,8 +480,7 @@ public class WatchParty {
 
     @DeadlineHandler(deadlineName = HOLD_DEADLINE)
     public void onHoldDue(HoldDeadline deadline, HoldPolicy holds, Clock clock, DeadlineManager deadlines) {
-        Hold hold = holdsByUser.get(deadline.userId());
-        if (hold == null || !hold.expiresAt().equals(deadline.expiresAt())) {
+        if (!seats.isHeldUntil(deadline.userId(), deadline.expiresAt())) {
             return;
         }
         apply(new SeatHoldExpiredEvent(partyId, deadline.userId()));
@@ -587,10 +492,10 @@ public class WatchParty {
             @MetaDataValue(START_DEADLINE_ID) String startId,
             @MetaDataValue(END_DEADLINE_ID) String endId) {
         partyId = event.partyId();
-        movieDurationSeconds = event.movieDurationSeconds();
         settings = new PartySettings(event.startTime(), event.endTime(), event.featured(), event.maxParticipants());
         status = PartyStatus.UPCOMING;
-        host = event.scheduledBy();
+        room.hostedBy(event.scheduledBy());
+        player.load(event.movieDurationSeconds());
         startDeadlineId = startId;
         endDeadlineId = endId;
     }
@@ -610,7 +515,7 @@ public class WatchParty {
 
     @EventSourcingHandler
     void on(PlaybackControlChangedEvent event) {
-        hostOnlyPlayback = event.hostOnly();
+        player.restrictToHost(event.hostOnly());
     }
 
     @EventSourcingHandler
@@ -621,125 +526,87 @@ public class WatchParty {
     @EventSourcingHandler
     void on(WatchPartyFinishedEvent event) {
         status = PartyStatus.FINISHED;
-        participants.clear();
+        room.close();
     }
 
     @EventSourcingHandler
     void on(PartyAccessChangedEvent event) {
-        access = event.access();
-        invitationCode = event.invitationCode();
+        admission = new Admission(event.access(), event.invitationCode());
     }
 
     @EventSourcingHandler
     void on(TicketPurchasedEvent event) {
-        seatsByUser.put(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
-        holdsByUser.remove(event.userId());
-        waitingList.remove(event.userId());
+        seats.sell(event.userId(), new Seat(TicketPurchase.of(event), event.idempotencyKey()));
     }
 
     @EventSourcingHandler
     void on(PurchaseCancelledEvent event) {
-        seatsByUser.remove(event.userId());
+        seats.giveBack(event.userId());
     }
 
     @EventSourcingHandler
     void on(WaitingListJoinedEvent event) {
-        waitingList.add(event.userId());
+        seats.queue(event.userId());
     }
 
     @EventSourcingHandler
     void on(SeatHeldEvent event, @MetaDataValue(HOLD_DEADLINE_ID) String deadlineId) {
-        waitingList.remove(event.userId());
-        holdsByUser.put(event.userId(), new Hold(event.expiresAt(), deadlineId));
+        seats.hold(event.userId(), new Hold(event.expiresAt(), deadlineId));
     }
 
     @EventSourcingHandler
     void on(SeatHoldExpiredEvent event) {
-        holdsByUser.remove(event.userId());
+        seats.release(event.userId());
     }
 
     @EventSourcingHandler
     void on(UserJoinedPartyEvent event) {
-        participants.add(event.userId());
+        room.enter(event.userId());
     }
 
     @EventSourcingHandler
     void on(UserLeftPartyEvent event) {
-        participants.remove(event.userId());
-    }
-
-    /** The host and the party's moderators; admins besides, when the command says who is one. */
-    private boolean moderates(UUID userId) {
-        return userId.equals(host) || moderators.contains(userId);
+        room.leave(event.userId());
     }
 
     @EventSourcingHandler
     void on(HostChangedEvent event) {
-        host = event.hostId();
+        room.hostedBy(event.hostId());
     }
 
     @EventSourcingHandler
     void on(SlowModeChangedEvent event) {
-        slowModeSeconds = event.seconds();
+        room.slowMode(event.seconds());
     }
 
     @EventSourcingHandler
     void on(ChatMessageSentEvent event, @Timestamp Instant sentAt) {
-        lastMessageAt.put(event.userId(), sentAt);
-        deletableMessages.put(event.messageId(), new SentMessage(event.userId(), sentAt));
-        if (deletableMessages.size() > DELETABLE_MESSAGES) {
-            deletableMessages.remove(deletableMessages.keySet().iterator().next());
-        }
+        room.chatted(event.messageId(), event.userId(), sentAt);
     }
 
     @EventSourcingHandler
     void on(MessageDeletedEvent event) {
-        deletableMessages.remove(event.messageId());
+        room.deleted(event.messageId());
     }
 
     @EventSourcingHandler
     void on(ModeratorChangedEvent event) {
-        if (event.moderator()) {
-            moderators.add(event.userId());
-        } else {
-            moderators.remove(event.userId());
-        }
+        room.moderatedBy(event.userId(), event.moderator());
     }
 
     @EventSourcingHandler
     void on(UserMutedEvent event) {
-        mutedUntil.put(event.userId(), event.until());
+        room.mute(event.userId(), event.until());
     }
 
     @EventSourcingHandler
     void on(UserBannedEvent event) {
-        banned.add(event.userId());
+        room.ban(event.userId());
     }
 
     @EventSourcingHandler
     void on(UserUnbannedEvent event) {
-        banned.remove(event.userId());
-    }
-
-
-    private record SentMessage(UUID author, Instant sentAt) {
-    }
-
-    /** A sold seat, with the key that makes a retried purchase return it again. */
-    private record Seat(TicketPurchase purchase, String idempotencyKey) {
-
-        boolean isRetriedBy(PurchaseTicketCommand command) {
-            return idempotencyKey != null && idempotencyKey.equals(command.idempotencyKey())
-                    && purchase.ticketId().equals(command.ticketId());
-        }
-    }
-
-    /** A seat held for someone from the line until {@code expiresAt}, and the deadline that ends it. */
-    private record Hold(Instant expiresAt, String deadlineId) {
-    }
-
-    private int freeSeats() {
-        return settings.maxParticipants() - seatsByUser.size() - holdsByUser.size();
+        room.unban(event.userId());
     }
 
     /** Every free seat goes to the first in line, held for them for a while; none once the party has finished. */
@@ -748,8 +615,9 @@ public class WatchParty {
             return;
         }
         Instant now = clock.instant();
-        while (freeSeats() > 0 && !waitingList.isEmpty()) {
-            UUID next = waitingList.iterator().next();
+        int capacity = settings.maxParticipants();
+        for (var first = seats.nextToSeat(capacity); first.isPresent(); first = seats.nextToSeat(capacity)) {
+            UUID next = first.get();
             Instant expiresAt = now.plus(holds.holdFor(now, settings.startTime())).truncatedTo(ChronoUnit.MILLIS);
             String deadlineId = deadlines.schedule(expiresAt, HOLD_DEADLINE, new HoldDeadline(next, expiresAt),
                     scopeOf(partyId));
@@ -757,25 +625,8 @@ public class WatchParty {
         }
     }
 
-    private void requireInvitation(String given) {
-        if (access != PartyAccess.INVITE_ONLY) {
-            return;
-        }
-        require(given != null && !given.isEmpty(), INVITATION_REQUIRED,
-                "this party is by invitation: its invitation code is needed", "invitation_code");
-        require(MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                        invitationCode.getBytes(StandardCharsets.UTF_8)), INVITATION_INVALID,
-                "that is not this party's invitation code", "invitation_code");
-    }
-
-    private static void requireInvitationCodeShape(PartyAccess access, String code) {
-        require(access != PartyAccess.INVITE_ONLY || (code != null && code.matches(INVITATION_CODE_SHAPE)),
-                VALIDATION_FAILED, "an invite-only party needs an invitation code of 8 to 64 letters and digits",
-                "invitation_code");
-    }
-
-    private static String codeFor(PartyAccess access, String code) {
-        return access == PartyAccess.INVITE_ONLY ? code : null;
+    private void requireNotFinished() {
+        require(status != PartyStatus.FINISHED, PARTY_FINISHED, "this party has finished");
     }
 
     private static String scheduleStatusDeadline(DeadlineManager deadlines, UUID partyId, String name, Instant at) {
