@@ -2,7 +2,7 @@
 // Idempotency-Key, after three such rushes on other parties to warm the JVM up; then every buyer retries with the
 // same key and with a new one; then as many liveness probes, for what the service answers at most on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
 // Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <pgbenchTps> <database> [servicePid]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { cpuSeconds, http, log, percentile } from './bench-support.mjs';
@@ -14,6 +14,7 @@ const inFlight = Number(inFlightArg);
 const pgbenchTps = Number(pgbenchArg);
 const { ok } = http(baseUrl, { timeoutMs: 60_000 });
 const WARM_UP_RUSHES = 3;
+const BARE_PORT = Number(new URL(baseUrl).port) + 1;
 
 /** Runs `task(i)` for i in 0..count-1, `limit` at a time; the results in order. */
 async function pooled(count, limit, task) {
@@ -125,6 +126,10 @@ async function main() {
   await pooled(attempts, inFlight, () => send('GET', '/actuator/health/liveness'));
   const floorRate = attempts / ((performance.now() - probeStarted) / 1000);
 
+  // and what an HTTP answer costs at the least, whatever the server: a bare Node HTTP server answering 409 to the
+  // same requests from the same client, in a process of its own
+  const bareRate = await bareHttpRate(tokens, ticket);
+
   const rate = attempts / seconds;
   console.log(JSON.stringify({
     attempts, seats, in_flight: inFlight,
@@ -142,7 +147,36 @@ async function main() {
     ratio_to_pgbench: Math.round((rate / pgbenchTps) * 1000) / 1000,
     liveness_probes_per_second: round(floorRate),
     ratio_to_liveness_probes: Math.round((rate / floorRate) * 1000) / 1000,
+    bare_node_http_per_second: round(bareRate),
+    bare_node_http_to_pgbench: Math.round((bareRate / pgbenchTps) * 1000) / 1000,
+    ratio_to_bare_node_http: Math.round((rate / bareRate) * 1000) / 1000,
   }));
+}
+
+/** Attempts per second that a bare Node HTTP server answers, driven exactly as the rush. */
+async function bareHttpRate(tokens, ticket) {
+  const peer = spawn(process.execPath, [new URL('./bare-http-peer.mjs', import.meta.url).pathname, String(BARE_PORT)],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => peer.stdout.once('data', resolve));
+  const peerAgent = new Agent({ keepAlive: true, maxSockets: inFlight });
+  const body = JSON.stringify({ ticket_id: ticket });
+  const post = (i) => new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port: BARE_PORT, path: '/purchase', method: 'POST',
+      agent: peerAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
+        authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `bare-${i}` } }, (response) => {
+      response.resume();
+      response.on('end', resolve);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+  await pooled(tokens.length, inFlight, post); // warm-up, as the service had
+  const started = performance.now();
+  await pooled(tokens.length, inFlight, post);
+  const rate = tokens.length / ((performance.now() - started) / 1000);
+  peerAgent.destroy();
+  peer.kill();
+  return rate;
 }
 
 const round = (x) => (x === null || x === undefined ? null : Math.round(x * 100) / 100);
