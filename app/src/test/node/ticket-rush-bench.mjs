@@ -1,6 +1,7 @@
 // A sale rush on one party: N people each try once to buy a seat, `inFlight` requests at a time, each with an
-// Idempotency-Key, after three such rushes on other parties to warm the JVM up; then every buyer retries with the
-// same key and with a new one; then as many liveness probes, for what the service answers at most on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
+// Idempotency-Key, after a minute of such rushes on other parties to warm the JVM up; then every buyer retries with
+// the same key and with a new one; then as many liveness probes and as many requests to a bare Node HTTP server, for
+// what an HTTP answer costs on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
 // Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <pgbenchTps> <database> [servicePid]
 import { execFileSync, spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
@@ -13,7 +14,7 @@ const seats = Number(seatsArg);
 const inFlight = Number(inFlightArg);
 const pgbenchTps = Number(pgbenchArg);
 const { ok } = http(baseUrl, { timeoutMs: 60_000 });
-const WARM_UP_RUSHES = 3;
+const WARM_UP_SECONDS = 60;
 const BARE_PORT = Number(new URL(baseUrl).port) + 1;
 
 /** Runs `task(i)` for i in 0..count-1, `limit` at a time; the results in order. */
@@ -89,11 +90,14 @@ async function main() {
   const tokens = await pooled(attempts, inFlight, async (i) =>
     (await ok('POST', '/dev/token', null, { name: `fan-${i}` })).token);
 
-  // the JVM compiles the purchase path on the same rush first, by the same people on other parties: the figure is
-  // the service's, not its just-in-time compiler's (pgbench, in C, needs no warm-up)
-  for (let round = 1; round <= WARM_UP_RUSHES; round++) {
-    log(`warm-up ${round}/${WARM_UP_RUSHES}: ${attempts} attempts on a party of ${seats} seats`);
+  // the JVM compiles the purchase path on the same rush first, by the same people on other parties, for a minute:
+  // on two busy cores its compiler takes about that long to reach the steady rate (a refused purchase went from
+  // 800 to 7,000 a second over it). The figure is the service's, not its compiler's; pgbench, in C, needs none.
+  const warmUpStarted = performance.now();
+  for (let round = 1; performance.now() - warmUpStarted < WARM_UP_SECONDS * 1000; round++) {
+    const began = performance.now();
     await rush(await party(admin, movie, seats), ticket, tokens, (i) => `warm-${round}-${i}`);
+    log(`warm-up rush ${round}: ${Math.round(attempts / ((performance.now() - began) / 1000))} attempts/s`);
   }
 
   const partyId = await party(admin, movie, seats);
