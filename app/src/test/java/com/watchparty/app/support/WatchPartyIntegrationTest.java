@@ -2,6 +2,7 @@ package com.watchparty.app.support;
 
 import com.watchparty.app.WatchPartyApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import com.watchparty.testsupport.OwnDatabase;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
