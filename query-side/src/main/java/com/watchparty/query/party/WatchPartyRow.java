@@ -1,0 +1,124 @@
+package com.watchparty.query.party;
+
+import com.watchparty.api.party.BoxOfficeView;
+import com.watchparty.api.party.PartyAccess;
+import com.watchparty.api.party.PartyStatus;
+import com.watchparty.api.party.WatchPartyScheduledEvent;
+import com.watchparty.api.party.WatchPartyView;
+import com.watchparty.query.ViewRow;
+import com.watchparty.query.catalog.MovieRow;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A party as the watch-parties projection keeps it ({@code watch_party_view}): its schedule, status, seats and room.
+ * {@code version} is the sequence number of the party's last event applied, not an optimistic lock: one projection
+ * segment writes a party, and an event at or below it is one already applied.
+ */
+@Entity
+@Table(name = "watch_party_view")
+public class WatchPartyRow extends ViewRow<UUID> {
+
+    @Id
+    private UUID id;
+    private UUID movieId;
+    private Instant startTime;
+    private Instant endTime;
+    @Column(name = "is_featured")
+    boolean featured;
+    int maxParticipants;
+    @Enumerated(EnumType.STRING)
+    private PartyStatus status;
+    int ticketsSold;
+    int activeParticipants;
+    boolean hostOnlyPlayback;
+    @Enumerated(EnumType.STRING)
+    PartyAccess access;
+    String invitationCode;
+    int seatsHeld;
+    int ticketsCancelled;
+    int waiting;
+    private long version;
+
+    protected WatchPartyRow() {
+    }
+
+    static WatchPartyRow scheduled(WatchPartyScheduledEvent event, long version) {
+        var row = new WatchPartyRow();
+        row.id = event.partyId();
+        row.movieId = event.movieId();
+        row.startTime = event.startTime();
+        row.endTime = event.endTime();
+        row.featured = event.featured();
+        row.maxParticipants = event.maxParticipants();
+        row.status = PartyStatus.UPCOMING;
+        row.access = PartyAccess.PUBLIC;
+        row.version = version;
+        return row;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID movieId() {
+        return movieId;
+    }
+
+    public PartyStatus status() {
+        return status;
+    }
+
+    public Instant startTime() {
+        return startTime;
+    }
+
+    public Instant endTime() {
+        return endTime;
+    }
+
+    /** Whether the event of this sequence number is news to this row; if so, the row now reflects it. */
+    boolean advanceTo(long eventVersion) {
+        if (eventVersion <= version) {
+            return false;
+        }
+        version = eventVersion;
+        return true;
+    }
+
+    void reschedule(Instant startTime, Instant endTime) {
+        this.startTime = startTime;
+        this.endTime = endTime;
+    }
+
+    void start() {
+        status = PartyStatus.ONGOING;
+    }
+
+    void finish() {
+        status = PartyStatus.FINISHED;
+        activeParticipants = 0;
+    }
+
+    /** @param movie the catalog's row, or {@code null} while the catalog has not caught up */
+    WatchPartyView view(MovieRow movie) {
+        var summary = movie == null
+                ? new WatchPartyView.MovieSummary(movieId, null, null, null)
+                : new WatchPartyView.MovieSummary(movieId, movie.title(), movie.durationSeconds(), movie.posterUrl());
+        return new WatchPartyView(id, summary, startTime, endTime, featured, maxParticipants, status, ticketsSold,
+                activeParticipants, hostOnlyPlayback, access, version);
+    }
+
+    BoxOfficeView boxOffice() {
+        return new BoxOfficeView(id, maxParticipants, ticketsSold, seatsHeld, ticketsCancelled, waiting, access,
+                invitationCode, version);
+    }
+}
