@@ -30,6 +30,7 @@ import com.watchparty.query.QueryModelTest;
 import com.watchparty.query.web.Queries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
@@ -153,7 +154,8 @@ class WatchPartyProjectionTest {
 
     /**
      * A processor runs each event in a savepoint of its batch; an event that fails is rolled back to it. What the
-     * entities changed in it, written or not yet, is gone, and the rest of the batch commits.
+     * entities changed in it, written or not yet, is gone, and the rest of the batch commits, also after a statement
+     * that PostgreSQL refused.
      */
     @Test
     void aRollbackToASavepointUndoesWhatTheEntitiesChangedInIt() {
@@ -171,6 +173,11 @@ class WatchPartyProjectionTest {
                 row.start(); // changed, not written yet, when the event fails
                 throw new IllegalStateException("the event fails");
             })).hasMessage("the event fails");
+            // refused by PostgreSQL when written: Hibernate marks its transaction rollback-only, the savepoint undoes it
+            assertThatThrownBy(() -> savepoint.executeWithoutResult(event -> {
+                parties.findById(party).orElseThrow().invitationCode = "nul\u0000";
+                event.flush();
+            })).isInstanceOf(DataIntegrityViolationException.class);
         });
 
         assertThat(view().version()).isEqualTo(1);
