@@ -113,5 +113,10 @@ class OperationsTest {
                 "/watch-parties/{id}/waiting-list/me", "/watch-parties/{id}/box-office",
                 "/watch-parties/{id}/invitation-code", "/tickets/{id}/vouchers", "/me/tickets");
         assertThat(docs.raw().body()).doesNotContain("\"caller\"");
+        // the catalog routes share one generic controller: each still documents its own item type
+        assertThat(docs.body().path("paths").path("/movies/{id}").path("get").path("responses").path("200").toString())
+                .contains("#/components/schemas/MovieView");
+        assertThat(docs.body().path("paths").path("/tickets").path("get").path("responses").path("200").toString())
+                .contains("#/components/schemas/PageTicketView");
     }
 }
