@@ -17,11 +17,14 @@ import org.springframework.orm.jpa.JpaTransactionManager;
  *     <li>The one transaction manager is then JPA's, also for Axon and the JDBC projections. The projections run each
  *     event in a savepoint of their batch's transaction, which Spring's {@code HibernateJpaDialect} does not offer:
  *     {@link SavepointJpaDialect} adds it, and nested transactions are allowed.</li>
+ *     <li>Repositories open no transaction of their own: a projection writes in its batch's transaction, and a query
+ *     reads without one, a statement on a connection as the JDBC reads do, rather than a read-only transaction
+ *     (a {@code BEGIN} and a {@code COMMIT} more) for each repository call.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EntityScan(basePackageClasses = QueryModelsConfiguration.class)
-@EnableJpaRepositories(basePackageClasses = QueryModelsConfiguration.class)
+@EnableJpaRepositories(basePackageClasses = QueryModelsConfiguration.class, enableDefaultTransactions = false)
 public class QueryModelsConfiguration {
 
     @Bean

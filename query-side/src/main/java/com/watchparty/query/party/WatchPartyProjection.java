@@ -175,7 +175,7 @@ class WatchPartyProjection {
 
     @QueryHandler
     Optional<WatchPartyView> handle(FindWatchPartyQuery query) {
-        return parties.findById(query.partyId()).map(this::view);
+        return parties.findWithMovie(query.partyId()).map(WatchPartyRows.WithMovie::view);
     }
 
     @QueryHandler

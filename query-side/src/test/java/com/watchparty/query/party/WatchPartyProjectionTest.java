@@ -133,6 +133,8 @@ class WatchPartyProjectionTest {
         // the catalog has not caught up with this movie: the party is listed with its id only
         assertThat(list(null, true).items()).filteredOn(p -> p.id().equals(later)).singleElement()
                 .satisfies(p -> assertThat(p.movie()).isEqualTo(new WatchPartyView.MovieSummary(movie, null, null, null)));
+        assertThat(queries.one(new FindWatchPartyQuery(later), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND, "party")
+                .movie()).isEqualTo(new WatchPartyView.MovieSummary(movie, null, null, null));
         // a page far past the end is empty, and still counts the whole
         var far = queries.page(new ListWatchPartiesQuery(null, null, new PageRequest(Integer.MAX_VALUE, 200)),
                 WatchPartyView.class);
