@@ -20,7 +20,6 @@ import com.watchparty.api.ticketing.SeatHoldExpiredEvent;
 import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.api.ticketing.WaitingListJoinedEvent;
 import com.watchparty.query.Pages;
-import com.watchparty.query.catalog.MovieRow;
 import com.watchparty.query.catalog.MovieRows;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -31,13 +30,9 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Watch parties with their status, seats sold and people in the room: {@code GET /watch-parties} (public parties
@@ -175,7 +170,7 @@ class WatchPartyProjection {
 
     @QueryHandler
     Optional<WatchPartyView> handle(FindWatchPartyQuery query) {
-        return parties.findWithMovie(query.partyId()).map(WatchPartyRows.WithMovie::view);
+        return parties.findById(query.partyId()).map(WatchPartyRow::view);
     }
 
     @QueryHandler
@@ -186,13 +181,8 @@ class WatchPartyProjection {
     /** Public parties only: an unlisted or invite-only one is reached by its id. */
     @QueryHandler
     Page<WatchPartyView> handle(ListWatchPartiesQuery query) {
-        var page = Pages.read(query.page(), BY_START, p -> parties.findAll(WatchPartyRows.listed(query), p),
-                Function.identity());
-        Set<UUID> movieIds = page.items().stream().map(WatchPartyRow::movieId).collect(Collectors.toSet());
-        Map<UUID, MovieRow> catalog = movies.findAllById(movieIds).stream()
-                .collect(Collectors.toMap(MovieRow::getId, Function.identity()));
-        return new Page<>(page.items().stream().map(p -> p.view(catalog.get(p.movieId()))).toList(), page.page(),
-                page.size(), page.totalItems());
+        return Pages.read(query.page(), BY_START, p -> parties.findAll(WatchPartyRows.listed(query), p),
+                WatchPartyRow::view);
     }
 
     /** The line's counts, taken from the line itself once it has changed. */
@@ -218,7 +208,8 @@ class WatchPartyProjection {
         }
     }
 
+    /** A party just scheduled has not been read with its movie yet. */
     private WatchPartyView view(WatchPartyRow party) {
-        return party.view(movies.findById(party.movieId()).orElse(null));
+        return party.movie() != null ? party.view() : party.view(movies.findById(party.movieId()).orElse(null));
     }
 }

@@ -11,8 +11,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.NotFound;
+import org.hibernate.annotations.NotFoundAction;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -28,7 +33,13 @@ public class WatchPartyRow extends ViewRow<UUID> {
 
     @Id
     private UUID id;
+    @Column(name = "movie_id")
     private UUID movieId;
+    /** The catalog's row, read with the party; {@code null} while the catalog has not caught up (no foreign key). */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "movie_id", insertable = false, updatable = false)
+    @NotFound(action = NotFoundAction.IGNORE)
+    private MovieRow movie;
     private Instant startTime;
     private Instant endTime;
     @Column(name = "is_featured")
@@ -73,6 +84,11 @@ public class WatchPartyRow extends ViewRow<UUID> {
         return movieId;
     }
 
+    /** The movie as read with the party: a party just scheduled has not been read yet. */
+    MovieRow movie() {
+        return movie;
+    }
+
     public PartyStatus status() {
         return status;
     }
@@ -106,6 +122,10 @@ public class WatchPartyRow extends ViewRow<UUID> {
     void finish() {
         status = PartyStatus.FINISHED;
         activeParticipants = 0;
+    }
+
+    WatchPartyView view() {
+        return view(movie);
     }
 
     /** @param movie the catalog's row, or {@code null} while the catalog has not caught up */
