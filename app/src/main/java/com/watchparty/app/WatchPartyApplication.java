@@ -1,10 +1,20 @@
 package com.watchparty.app;
 
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Assembles the command side and the query side into one service on one PostgreSQL. */
-@SpringBootApplication(scanBasePackages = "com.watchparty")
+/**
+ * Assembles the command side and the query side into one service on one PostgreSQL.
+ * <p>
+ * The query side's JPA puts an entity manager in the context, and Axon's starter would then move its own storage to
+ * JPA: the token store, the saga store and the dead-letter queues (its JDBC ones back off when they find JPA's), and,
+ * if no engine were declared, the event store. Axon's tables stay on its JDBC engine (bytea, no {@code oid} large
+ * objects, no sequence allocation), so Axon's JPA auto-configuration is left out.
+ */
+@SpringBootApplication(scanBasePackages = "com.watchparty",
+        exclude = {JpaAutoConfiguration.class, JpaEventStoreAutoConfiguration.class})
 public class WatchPartyApplication {
 
     /** Axon's update checker would call AxonIQ's servers at start-up; the service talks to PostgreSQL only. */

@@ -1,7 +1,7 @@
 package com.watchparty.app;
 
 import com.watchparty.app.support.Instances;
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package com.watchparty.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.NodeScripts;
-import com.watchparty.app.support.OwnDatabase;
+import com.watchparty.testsupport.OwnDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -2,7 +2,7 @@ package com.watchparty.app;
 
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.Instances;
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterAll;

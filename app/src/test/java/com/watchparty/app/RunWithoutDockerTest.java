@@ -1,6 +1,6 @@
 package com.watchparty.app;
 
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,7 +2,7 @@ package com.watchparty.app;
 
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.Instances;
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;

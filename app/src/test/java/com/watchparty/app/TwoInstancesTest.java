@@ -4,7 +4,7 @@ import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.Instances;
 import com.watchparty.app.support.SocketClient;
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import com.watchparty.command.config.ConcurrencyRetryScheduler;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -22,6 +22,8 @@ import java.util.Optional;
  * the event in that same unit of work, so without a savepoint the dead letter's insert failed too ("current
  * transaction is aborted"), the batch rolled back and the segment retried it forever. Rolled back to its savepoint,
  * the failed event leaves nothing behind; its dead letter, the rest of the batch and the token then commit together.
+ * A projection on JPA entities writes at a flush, not at each change: the handler's changes are flushed before the
+ * savepoint is released, so that a statement refused by PostgreSQL fails inside it too.
  */
 final class SavepointPerEvent implements HandlerDefinition {
 
@@ -56,6 +58,7 @@ final class SavepointPerEvent implements HandlerDefinition {
                 Object result;
                 try {
                     result = super.handle(message, target);
+                    savepoint.flush(); // entities changed by the handler are written now, inside the savepoint
                 } catch (Exception | Error e) {
                     transactions.rollback(savepoint);
                     throw e;

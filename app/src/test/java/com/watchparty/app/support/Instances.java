@@ -1,6 +1,7 @@
 package com.watchparty.app.support;
 
 import com.watchparty.app.WatchPartyApplication;
+import com.watchparty.testsupport.TestDatabases;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;

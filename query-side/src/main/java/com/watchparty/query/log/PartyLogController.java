@@ -2,12 +2,9 @@ package com.watchparty.query.log;
 
 import com.watchparty.api.Page;
 import com.watchparty.api.PageRequest;
-import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.identity.Caller;
 import com.watchparty.api.log.FindPartyLogQuery;
 import com.watchparty.api.log.PartyLogEntry;
-import com.watchparty.api.party.FindWatchPartyQuery;
-import com.watchparty.api.party.WatchPartyView;
 import com.watchparty.query.party.PartyReaders;
 import com.watchparty.query.web.Ndjson;
 import com.watchparty.query.web.Queries;
@@ -46,19 +43,14 @@ class PartyLogController {
                              @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "" + DEFAULT_LOG_PAGE_SIZE) int size) {
         var request = new PageRequest(page, size);
-        requireReadable(id, caller);
+        readers.require(id, caller);
         return queries.page(new FindPartyLogQuery(id, request, caller.admin()), PartyLogEntry.class);
     }
 
     /** The same log as one stream of JSON lines, for exports of long parties in constant memory. */
     @GetMapping(value = "/watch-parties/{id}/logs/stream", produces = Ndjson.MEDIA_TYPE)
     ResponseEntity<StreamingResponseBody> stream(@PathVariable UUID id, Caller caller) {
-        requireReadable(id, caller);
-        return ndjson.of(log.lines(id, caller.admin()));
-    }
-
-    private void requireReadable(UUID id, Caller caller) {
-        queries.one(new FindWatchPartyQuery(id), WatchPartyView.class, ErrorCode.PARTY_NOT_FOUND, "watch party " + id);
         readers.require(id, caller);
+        return ndjson.of(log.lines(id, caller.admin()));
     }
 }

@@ -35,7 +35,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
-import static com.watchparty.query.Timestamps.of;
 import static com.watchparty.query.Timestamps.read;
 
 /**
@@ -59,12 +58,12 @@ class PartyLogProjection {
     private static final String ORDER = "l.sequence_number";
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final LogTable log;
     private final RowMapper<PartyLogEntry> row;
 
     PartyLogProjection(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.log = new LogTable(jdbc, json, "party_log");
         this.row = (rs, n) -> new PartyLogEntry(rs.getString("event_id"), rs.getObject("party_id", UUID.class),
                 rs.getObject("user_id", UUID.class), LogEventType.valueOf(rs.getString("event_type")),
                 json.read(rs.getString("content")), read(rs, "real_time"), rs.getDouble("event_time"));
@@ -72,67 +71,64 @@ class PartyLogProjection {
 
     @EventHandler
     void on(UserJoinedPartyEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(UserLeftPartyEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(ChatMessageSentEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(PlaybackChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     /** The message's row stays, marked removed; the deletion is a row of its own after it. */
     @EventHandler
     void on(MessageDeletedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        jdbc.sql("""
-                        update party_log set removed = true
-                        where party_id = ? and event_type = 'MESSAGE' and content ->> 'message_id' = ?""")
-                .params(event.partyId(), event.messageId().toString()).update();
-        append(event, message, sequence);
+        log.onMessage("update party_log set removed = true", event.partyId(), event.messageId());
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(ModeratorChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(UserMutedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(UserKickedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(UserBannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(UserUnbannedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @EventHandler
     void on(HostChangedEvent event, EventMessage<?> message, @SequenceNumber long sequence) {
-        append(event, message, sequence);
+        log.append(event, message, sequence);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from party_log").update();
+        log.clear();
     }
 
     @QueryHandler
@@ -162,14 +158,4 @@ class PartyLogProjection {
         json.writeEndObject();
     }
 
-    private void append(Object event, EventMessage<?> message, long sequence) {
-        LogEntry entry = LogEntry.of(event).orElseThrow();
-        jdbc.sql("""
-                        insert into party_log (event_id, party_id, sequence_number, user_id, event_type, content,
-                            real_time)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict (event_id) do nothing""")
-                .params(message.getIdentifier(), entry.partyId(), sequence, entry.userId(), entry.type().name(),
-                        json.write(entry.content()), of(message.getTimestamp()))
-                .update();
-    }
 }

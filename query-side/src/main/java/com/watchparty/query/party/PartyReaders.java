@@ -3,7 +3,9 @@ package com.watchparty.query.party;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.identity.Caller;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import com.watchparty.api.party.FindWatchPartyQuery;
+import com.watchparty.api.party.WatchPartyView;
+import com.watchparty.query.web.Queries;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
@@ -15,20 +17,25 @@ import java.util.UUID;
 @Component
 public class PartyReaders {
 
-    private final JdbcClient jdbc;
+    private final Queries queries;
+    private final TicketHolderRows holders;
 
-    PartyReaders(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PartyReaders(Queries queries, TicketHolderRows holders) {
+        this.queries = queries;
+        this.holders = holders;
     }
 
-    /** Refuses with {@code ticket_required} anyone but an admin or a holder of a ticket for the party. */
-    public void require(UUID partyId, Caller caller) {
-        boolean holder = caller.admin() || jdbc.sql(
-                        "select exists (select 1 from party_ticket_holder where party_id = ? and user_id = ?)")
-                .params(partyId, caller.id()).query(Boolean.class).single();
-        if (!holder) {
+    /**
+     * The party, once it is known to exist ({@code party_not_found} otherwise) and the caller is an admin or a holder
+     * of a ticket for it ({@code ticket_required} otherwise).
+     */
+    public WatchPartyView require(UUID partyId, Caller caller) {
+        WatchPartyView party = queries.one(new FindWatchPartyQuery(partyId), WatchPartyView.class,
+                ErrorCode.PARTY_NOT_FOUND, "watch party " + partyId);
+        if (!caller.admin() && !holders.existsById(new PartyMember(partyId, caller.id()))) {
             throw new RejectedException(ErrorCode.TICKET_REQUIRED,
                     "a party's log and replay are for the people who held a ticket for it");
         }
+        return party;
     }
 }

@@ -3,24 +3,19 @@ package com.watchparty.query.replay;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.RejectedException;
 import com.watchparty.api.identity.Caller;
-import com.watchparty.api.party.FindWatchPartyQuery;
 import com.watchparty.api.party.PartyStatus;
-import com.watchparty.api.party.WatchPartyView;
 import com.watchparty.query.party.PartyReaders;
-import com.watchparty.query.web.Queries;
 import org.springframework.stereotype.Component;
 
 import java.util.UUID;
 
-/** Replays exist only for finished parties: for the people who may read them: the one check behind {@code GET /replay} and the socket's replays. */
+/** Replays exist only for finished parties, for the people who may read them: the one check behind {@code GET /replay} and the socket's replays. */
 @Component
 public class FinishedParties {
 
-    private final Queries queries;
     private final PartyReaders readers;
 
-    FinishedParties(Queries queries, PartyReaders readers) {
-        this.queries = queries;
+    FinishedParties(PartyReaders readers) {
         this.readers = readers;
     }
 
@@ -29,9 +24,7 @@ public class FinishedParties {
      * that has not finished yet as not finished.
      */
     public void require(UUID partyId, Caller caller) {
-        WatchPartyView party = queries.one(new FindWatchPartyQuery(partyId), WatchPartyView.class,
-                ErrorCode.PARTY_NOT_FOUND, "watch party " + partyId);
-        readers.require(partyId, caller);
+        var party = readers.require(partyId, caller);
         if (party.status() != PartyStatus.FINISHED) {
             throw new RejectedException(ErrorCode.PARTY_NOT_FINISHED,
                     "a party can be replayed once it has finished; this one is " + party.status().wireName());

@@ -15,6 +15,7 @@ import com.watchparty.api.replay.ReplayTimeline;
 import com.watchparty.api.room.PlaybackState;
 import com.watchparty.query.JsonColumns;
 import com.watchparty.query.log.LogEntry;
+import com.watchparty.query.log.LogTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -43,12 +44,12 @@ class ReplayTimelineProjection {
     static final String PROCESSING_GROUP = "replay-timeline";
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final LogTable timeline;
     private final ReplayReader reader;
 
     ReplayTimelineProjection(JdbcClient jdbc, JsonColumns json, ReplayReader reader) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.timeline = new LogTable(jdbc, json, "replay_event", "media_time");
         this.reader = reader;
     }
 
@@ -92,10 +93,7 @@ class ReplayTimelineProjection {
     /** A deleted message never replays, as Twitch hides deleted chat in its VODs. */
     @EventHandler
     void on(MessageDeletedEvent event) {
-        jdbc.sql("""
-                        delete from replay_event
-                        where party_id = ? and event_type = 'MESSAGE' and content ->> 'message_id' = ?""")
-                .params(event.partyId(), event.messageId().toString()).update();
+        timeline.onMessage("delete from replay_event", event.partyId(), event.messageId());
     }
 
     @EventHandler
@@ -108,7 +106,7 @@ class ReplayTimelineProjection {
             update(event.partyId(), step.clock());
         });
         // the action's own moment is the position it set
-        insert(event, message, sequence, event.position());
+        timeline.append(event, message, sequence, event.position());
     }
 
     @EventHandler
@@ -124,7 +122,7 @@ class ReplayTimelineProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from replay_event").update();
+        timeline.clear();
         jdbc.sql("delete from replay_segment").update();
         jdbc.sql("delete from replay_participant").update();
         jdbc.sql("delete from replay_clock").update();
@@ -138,18 +136,7 @@ class ReplayTimelineProjection {
     private void record(Object event, EventMessage<?> message, long sequence) {
         LogEntry logEntry = LogEntry.of(event).orElseThrow();
         double mediaTime = clock(logEntry.partyId()).map(c -> c.mediaTimeAt(message.getTimestamp())).orElse(0.0);
-        insert(event, message, sequence, mediaTime);
-    }
-
-    private void insert(Object event, EventMessage<?> message, long sequence, double mediaTime) {
-        LogEntry logEntry = LogEntry.of(event).orElseThrow();
-        jdbc.sql("""
-                        insert into replay_event (party_id, sequence_number, event_id, event_type, user_id, content,
-                            real_time, media_time)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?) on conflict (party_id, sequence_number) do nothing""")
-                .params(logEntry.partyId(), sequence, message.getIdentifier(), logEntry.type().name(),
-                        logEntry.userId(), json.write(logEntry.content()), of(message.getTimestamp()), mediaTime)
-                .update();
+        timeline.append(event, message, sequence, mediaTime);
     }
 
     private Optional<ReplayClock> clock(UUID partyId) {

@@ -3,7 +3,7 @@ package com.watchparty.app.realtime.transport;
 import com.watchparty.app.support.Api;
 import com.watchparty.app.support.Instances;
 import com.watchparty.app.support.NodeScripts;
-import com.watchparty.app.support.TestDatabases;
+import com.watchparty.testsupport.TestDatabases;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package com.watchparty.app.support;
+package com.watchparty.testsupport;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;

@@ -1,4 +1,4 @@
-package com.watchparty.app.support;
+package com.watchparty.testsupport;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
