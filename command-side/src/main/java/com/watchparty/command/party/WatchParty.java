@@ -3,7 +3,9 @@ package com.watchparty.command.party;
 import com.watchparty.api.chat.ChatMessageSentEvent;
 import com.watchparty.api.error.BatchOutcome;
 import com.watchparty.api.error.BatchOutcomes;
+import com.watchparty.api.error.CommandOutcome;
 import com.watchparty.api.error.RejectedException;
+import com.watchparty.api.error.Rejection;
 import com.watchparty.api.chat.SendChatMessageCommand;
 import com.watchparty.api.chat.SendChatMessageBatchCommand;
 import com.watchparty.api.party.PartyAccess;
@@ -85,6 +87,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import static com.watchparty.api.error.ErrorCode.*;
 import static com.watchparty.command.PlainText.ONE_LINE;
@@ -251,13 +255,9 @@ public class WatchParty {
     @CommandHandler
     public PurchaseOutcomes handle(PurchaseTicketBatchCommand command, TicketCatalog tickets, Clock clock,
                                    DeadlineManager deadlines) {
-        return new PurchaseOutcomes(command.purchases().stream().map(purchase -> {
-            try {
-                return new PurchaseOutcome(handle(purchase, tickets, clock, deadlines), null);
-            } catch (RejectedException e) {
-                return new PurchaseOutcome(null, e.rejection());
-            }
-        }).toList());
+        return new PurchaseOutcomes(command.purchases().stream().map(purchase -> outcomeOf(
+                () -> new PurchaseOutcome(handle(purchase, tickets, clock, deadlines), null),
+                refusal -> new PurchaseOutcome(null, refusal))).toList());
     }
 
     /** The holder gives the ticket back before the cutoff: the seat frees at once, for the waiting list first. */
@@ -311,7 +311,7 @@ public class WatchParty {
 
     @CommandHandler
     public BatchOutcomes handle(JoinPartyBatchCommand command, LobbyPolicy lobby, Clock clock) {
-        return new BatchOutcomes(command.joins().stream().map(join -> outcomeOf(() -> handle(join, lobby, clock)))
+        return new BatchOutcomes(command.joins().stream().map(join -> done(() -> handle(join, lobby, clock)))
                 .toList());
     }
 
@@ -343,17 +343,24 @@ public class WatchParty {
 
     @CommandHandler
     public BatchOutcomes handle(SendChatMessageBatchCommand command, Clock clock) {
-        return new BatchOutcomes(command.lines().stream().map(line -> outcomeOf(() -> handle(line, clock))).toList());
+        return new BatchOutcomes(command.lines().stream().map(line -> done(() -> handle(line, clock))).toList());
     }
 
     /** One command of a batch: refused alone, so the others still go ahead. */
-    private static BatchOutcome outcomeOf(Runnable command) {
+    private static <O extends CommandOutcome> O outcomeOf(Supplier<O> command, Function<Rejection, O> refused) {
         try {
+            return command.get();
+        } catch (RejectedException e) {
+            return refused.apply(e.rejection());
+        }
+    }
+
+    /** One command of a batch that answers nothing but done or refused. */
+    private static BatchOutcome done(Runnable command) {
+        return outcomeOf(() -> {
             command.run();
             return BatchOutcome.DONE;
-        } catch (RejectedException e) {
-            return new BatchOutcome(e.rejection());
-        }
+        }, BatchOutcome::new);
     }
 
     @CommandHandler
