@@ -40,12 +40,11 @@ async function party(admin, movie, size) {
 
 // The rush and the probes go over Node's own HTTP client, `inFlight` kept-alive connections: `fetch` costs three
 // times its CPU per request, taken from the same two cores as the service and PostgreSQL (pgbench's client is C).
-const target = new URL(baseUrl);
-const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
-
-/** One request on the kept-alive connections: {status, body}. */
-function send(method, path, headers = {}, body = undefined) {
-  return new Promise((resolve, reject) => {
+/** A sender of requests to `url` on kept-alive connections, answering {status, body}; `close()` ends them. */
+function connections(url) {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: inFlight });
+  const send = (method, path, headers = {}, body = undefined) => new Promise((resolve, reject) => {
     const request = httpRequest({ host: target.hostname, port: target.port, path, method, agent, headers },
       (response) => {
         const chunks = [];
@@ -55,16 +54,24 @@ function send(method, path, headers = {}, body = undefined) {
     request.on('error', reject);
     request.end(body);
   });
+  send.close = () => agent.destroy();
+  return send;
+}
+
+const send = connections(baseUrl);
+
+/** A purchase attempt of `ticket` by `token` with `key`, by `sender`. */
+function purchase(sender, path, ticket, token, key) {
+  const body = JSON.stringify({ ticket_id: ticket });
+  return sender('POST', path, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
+    authorization: `Bearer ${token}`, 'idempotency-key': key }, body);
 }
 
 /** Each token tries once, with the key `keys(i)`; answers {status, code, id, ms} in order. */
 async function rush(partyId, ticket, tokens, keys) {
-  const body = JSON.stringify({ ticket_id: ticket });
   return pooled(tokens.length, inFlight, async (i) => {
     const started = performance.now();
-    const response = await send('POST', `/watch-parties/${partyId}/purchase`, {
-      'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
-      authorization: `Bearer ${tokens[i]}`, 'idempotency-key': keys(i) }, body);
+    const response = await purchase(send, `/watch-parties/${partyId}/purchase`, ticket, tokens[i], keys(i));
     let json = null;
     try { json = JSON.parse(response.body); } catch { /* no JSON body */ }
     return { status: response.status, code: json?.code ?? null, id: json?.id ?? null,
@@ -162,23 +169,13 @@ async function bareHttpRate(tokens, ticket) {
   const peer = spawn(process.execPath, [new URL('./bare-http-peer.mjs', import.meta.url).pathname, String(BARE_PORT)],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve) => peer.stdout.once('data', resolve));
-  const peerAgent = new Agent({ keepAlive: true, maxSockets: inFlight });
-  const body = JSON.stringify({ ticket_id: ticket });
-  const post = (i) => new Promise((resolve, reject) => {
-    const request = httpRequest({ host: '127.0.0.1', port: BARE_PORT, path: '/purchase', method: 'POST',
-      agent: peerAgent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body),
-        authorization: `Bearer ${tokens[i]}`, 'idempotency-key': `bare-${i}` } }, (response) => {
-      response.resume();
-      response.on('end', resolve);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
+  const bare = connections(`http://127.0.0.1:${BARE_PORT}`);
+  const post = (i) => purchase(bare, '/purchase', ticket, tokens[i], `bare-${i}`);
   await pooled(tokens.length, inFlight, post); // warm-up, as the service had
   const started = performance.now();
   await pooled(tokens.length, inFlight, post);
   const rate = tokens.length / ((performance.now() - started) / 1000);
-  peerAgent.destroy();
+  bare.close();
   peer.kill();
   return rate;
 }
