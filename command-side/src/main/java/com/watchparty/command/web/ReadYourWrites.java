@@ -78,22 +78,23 @@ public class ReadYourWrites {
      * @param result the command's result
      */
     public <R, V> Outcome<R, V> await(R result, Object query, Class<V> viewType, BiPredicate<R, V> caughtUp) {
-        // the first read of the view (initialResult) runs when it is subscribed to below, after this registration
-        try (SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
-                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType))) {
-            // a tick that comes while the last poll still runs is dropped: one poll at a time per request
-            Flux<V> polled = Flux.interval(pollInterval).onBackpressureDrop()
-                    .concatMap(tick -> Mono.fromFuture(() -> CompletableFuture
-                            .supplyAsync(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType)), polls)
-                            .thenCompose(view -> view)).flatMap(Mono::justOrEmpty));
-            Optional<V> view = views.initialResult().flatMap(Mono::justOrEmpty)
-                    .concatWith(Flux.merge(views.updates(), polled))
-                    .filter(shown -> caughtUp.test(result, shown))
-                    .next()
-                    .timeout(timeout, Mono.empty())
-                    .blockOptional();
-            return new Outcome<>(result, view);
-        }
+        SubscriptionQueryResult<Optional<V>, V> views = queries.subscriptionQuery(
+                query, ResponseTypes.optionalInstanceOf(viewType), ResponseTypes.instanceOf(viewType));
+        // a tick that comes while the last poll still runs is dropped: one poll at a time per request
+        Flux<V> polled = Flux.interval(pollInterval).onBackpressureDrop()
+                .concatMap(tick -> Mono.fromFuture(() -> CompletableFuture
+                        .supplyAsync(() -> queries.query(query, ResponseTypes.optionalInstanceOf(viewType)), polls)
+                        .thenCompose(view -> view)).flatMap(Mono::justOrEmpty));
+        // The updates are subscribed to from the start, with the first read of the view (initialResult, which runs
+        // after the registration above): whether the view is found at once, later or never, the wait ends by
+        // cancelling them, and that alone takes the update handler out of the emitter. The result is never closed:
+        // closing completes the handler's sink, and a projection emitting to it at that moment logged an error.
+        Optional<V> view = Flux.merge(views.initialResult().flatMap(Mono::justOrEmpty), views.updates(), polled)
+                .filter(shown -> caughtUp.test(result, shown))
+                .next()
+                .timeout(timeout, Mono.empty())
+                .blockOptional();
+        return new Outcome<>(result, view);
     }
 
     /**

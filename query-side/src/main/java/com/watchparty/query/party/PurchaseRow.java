@@ -1,6 +1,5 @@
 package com.watchparty.query.party;
 
-import com.watchparty.api.ticketing.TicketPurchasedEvent;
 import com.watchparty.query.ViewRow;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -31,19 +30,6 @@ public class PurchaseRow extends ViewRow<UUID> {
     private Instant cancelledAt;
 
     protected PurchaseRow() {
-    }
-
-    static PurchaseRow of(TicketPurchasedEvent event) {
-        var row = new PurchaseRow();
-        row.id = event.purchaseId();
-        row.partyId = event.partyId();
-        row.userId = event.userId();
-        row.ticketId = event.ticketId();
-        row.purchasedAt = event.purchasedAt();
-        row.pricePaid = event.pricePaid();
-        row.currency = event.currency();
-        row.voucherCode = event.voucherCode();
-        return row;
     }
 
     void cancel(BigDecimal refundAmount, Instant cancelledAt) {

@@ -22,11 +22,6 @@ class TicketHolderRow extends ViewRow<PartyMember> {
     protected TicketHolderRow() {
     }
 
-    TicketHolderRow(UUID partyId, UUID userId) {
-        this.partyId = partyId;
-        this.userId = userId;
-    }
-
     @Override
     public PartyMember getId() {
         return new PartyMember(partyId, userId);
