@@ -2,8 +2,9 @@
 # Ticket rush benchmark: a premiere opens its sale to a waiting crowd. Builds the service and starts it on a scratch
 # database of the local PostgreSQL; in the same run measures PostgreSQL's own rate of single-row INSERT ... COMMIT
 # (pgbench, 50 clients, a scratch table, 10 s), then runs app/src/test/node/ticket-rush-bench.mjs: N purchase
-# attempts by N people (default 2,000), a given number in flight (50), on a party of S seats (100), after a
-# minute of warm-up rushes on other parties; then, for what an HTTP answer costs on this machine at the least, as
+# attempts by N people (default 2,000), a given number in flight (50), on a party of S seats (100), after
+# five minutes of warm-up rushes on other parties (BENCH_WARM_UP_SECONDS), measured on five parties (the median
+# gives the figure); then, for what an HTTP answer costs on this machine at the least, as
 # many liveness probes and a bare Node HTTP server (port+1) answering the same requests. Prints one JSON line: sold, oversold, the
 # refusals by code, attempts per second, pgbench's rate and the ratios; progress goes to stderr.
 # Usage: bench/ticket-rush.sh [attempts=2000] [seats=100] [in-flight=50]

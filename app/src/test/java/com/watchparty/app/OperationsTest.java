@@ -102,6 +102,9 @@ class OperationsTest extends WatchPartyIntegrationTest {
                 "/watch-parties/{id}/waiting-list/me", "/watch-parties/{id}/box-office",
                 "/watch-parties/{id}/invitation-code", "/tickets/{id}/vouchers", "/me/tickets");
         assertThat(docs.raw().body()).doesNotContain("\"caller\"");
+        // a purchase answers its refusals without throwing, and still documents what it sells
+        assertThat(docs.body().path("paths").path("/watch-parties/{id}/purchase").path("post").path("responses")
+                .toString()).contains("#/components/schemas/TicketPurchase");
         // the catalog routes share one generic controller: each still documents its own item type
         assertThat(docs.body().path("paths").path("/movies/{id}").path("get").path("responses").path("200").toString())
                 .contains("#/components/schemas/MovieView");

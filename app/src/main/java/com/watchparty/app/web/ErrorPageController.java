@@ -1,5 +1,6 @@
 package com.watchparty.app.web;
 
+import com.watchparty.command.web.Problems;
 import com.watchparty.api.error.ErrorCode;
 import com.watchparty.api.error.Rejection;
 import jakarta.servlet.RequestDispatcher;

@@ -1,5 +1,6 @@
 package com.watchparty.app.web;
 
+import com.watchparty.command.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -98,10 +99,8 @@ class ProblemHandler {
         return respond(rejection, request);
     }
 
-    /** Always problem+json, whatever the client accepts: a refusal of its Accept header is a problem too. */
     private static ResponseEntity<ProblemDetail> respond(Rejection rejection, HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(rejection, request.getRequestURI());
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.response(rejection, request.getRequestURI());
     }
 
     private static String fieldOf(JsonMappingException e) {

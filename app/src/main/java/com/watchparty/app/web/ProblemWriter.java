@@ -1,5 +1,6 @@
 package com.watchparty.app.web;
 
+import com.watchparty.command.web.Problems;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.watchparty.api.error.Rejection;

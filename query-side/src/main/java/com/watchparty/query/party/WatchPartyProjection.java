@@ -109,13 +109,16 @@ class WatchPartyProjection {
         });
     }
 
-    /** A sale rush's hot path: two inserts and a delete, and the line is counted again only if the buyer was in it. */
+    /** A sale rush's hot path: two inserts and a look at the line, which is counted again only if the buyer was in it. */
     @EventHandler
     void on(TicketPurchasedEvent event, @SequenceNumber long version) {
         holders.add(event.partyId(), event.userId());
         purchases.add(event.purchaseId(), event.partyId(), event.userId(), event.ticketId(), event.purchasedAt(),
                 event.pricePaid(), event.currency(), event.voucherCode());
-        boolean wasInLine = line.leave(event.partyId(), event.userId()) > 0;
+        // read, then removed through the persistence context: a row of the line may be in it from this batch
+        Optional<WaitingListRow> place = line.findById(new PartyMember(event.partyId(), event.userId()));
+        place.ifPresent(line::delete);
+        boolean wasInLine = place.isPresent();
         change(event.partyId(), version, party -> {
             party.ticketsSold++;
             if (wasInLine) {
