@@ -3,17 +3,19 @@
 // one after the other, the median rush giving the figure; then every buyer of the last retries with the same key and
 // with a new one; then as many liveness probes and as many requests to a bare Node HTTP server, for what an HTTP
 // answer costs on this machine. Prints one JSON line. Started by bench/ticket-rush.sh.
-// Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <pgbenchTps> <database> [servicePid]
+// Usage: node ticket-rush-bench.mjs <baseUrl> <attempts> <seats> <inFlight> <database> [servicePid]
 import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Agent, request as httpRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { cpuSeconds, http, log, percentile } from './bench-support.mjs';
 
-const [baseUrl, attemptsArg, seatsArg, inFlightArg, pgbenchArg, database, servicePid] = process.argv.slice(2);
+const [baseUrl, attemptsArg, seatsArg, inFlightArg, database, servicePid] = process.argv.slice(2);
 const attempts = Number(attemptsArg);
 const seats = Number(seatsArg);
 const inFlight = Number(inFlightArg);
-const pgbenchTps = Number(pgbenchArg);
 const { ok } = http(baseUrl, { timeoutMs: 60_000 });
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 300);
 const MEASURED_RUSHES = 5;
@@ -110,6 +112,11 @@ async function main() {
     log(`warm-up rush ${round}: ${Math.round(attempts / ((performance.now() - began) / 1000))} attempts/s`);
   }
 
+  // PostgreSQL's own rate of single-row INSERT ... COMMIT, right before the rushes and with the service idle: pgbench
+  // moved by a third between runs of the same script on this machine, so three runs, the median the yardstick
+  const pgbenchRuns = [1, 2, 3].map(() => pgbenchInserts());
+  const pgbenchTps = [...pgbenchRuns].sort((a, b) => a - b)[1];
+
   // one rush lasts about a second, so one is a sample of the machine's moment as much as of the service: five, the
   // median of them the figure, each one's correctness counted
   const rushes = [];
@@ -168,7 +175,7 @@ async function main() {
     same_key_retries: { sent: winners.length,
       same_purchase: sameKey.filter((r, k) => r.status === 200 && r.id === winners[k].id).length },
     new_key_retries: byCode(newKey),
-    pgbench_inserts_per_second: round(pgbenchTps),
+    pgbench_inserts_per_second: round(pgbenchTps), pgbench_runs: pgbenchRuns.map(round),
     ratio_to_pgbench: Math.round((rate / pgbenchTps) * 1000) / 1000,
     liveness_probes_per_second: round(floorRate),
     ratio_to_liveness_probes: Math.round((rate / floorRate) * 1000) / 1000,
@@ -176,6 +183,20 @@ async function main() {
     bare_node_http_to_pgbench: Math.round((bareRate / pgbenchTps) * 1000) / 1000,
     ratio_to_bare_node_http: Math.round((rate / bareRate) * 1000) / 1000,
   }));
+}
+
+/** Inserts per second: pgbench, 50 clients, one single-row INSERT ... COMMIT each, 10 s, on a scratch table. */
+function pgbenchInserts() {
+  log('pgbench: 50 clients, single-row INSERT ... COMMIT for 10 s');
+  const psql = (sql) => execFileSync('psql', ['-q', database, '-c', sql], { stdio: ['ignore', 'ignore', 'inherit'] });
+  psql('create table bench_insert (id bigserial primary key, value integer not null)');
+  const script = join(mkdtempSync(join(tmpdir(), 'rush-')), 'insert.sql');
+  writeFileSync(script, 'insert into bench_insert (value) values (1);\n');
+  const output = execFileSync('pgbench', ['-n', '-c', '50', '-j', '2', '-T', '10', '-f', script, database],
+    { stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+  rmSync(dirname(script), { recursive: true });
+  psql('drop table bench_insert');
+  return Number(/^tps = ([\d.]+)/m.exec(output)[1]);
 }
 
 /** Attempts per second that a bare Node HTTP server answers, driven exactly as the rush. */
