@@ -28,7 +28,8 @@ public interface PurchaseRows extends JpaRepository<PurchaseRow, UUID> {
     /** Adds a purchase once, as {@link TicketHolderRows#add} adds its holder. */
     @Modifying
     @Query(value = """
-            insert into purchase_view (id, party_id, user_id, ticket_id, purchased_at, price_paid, currency, voucher_code)
+            insert into purchase_view
+                (id, party_id, user_id, ticket_id, purchased_at, price_paid, currency, voucher_code)
             values (:id, :partyId, :userId, :ticketId, :purchasedAt, :pricePaid, :currency, :voucherCode)
             on conflict do nothing""", nativeQuery = true)
     void add(UUID id, UUID partyId, UUID userId, UUID ticketId, Instant purchasedAt, BigDecimal pricePaid,

@@ -13,7 +13,8 @@ interface TicketHolderRows extends JpaRepository<TicketHolderRow, PartyMember> {
      * persistence context: a sale rush's batch would otherwise be dirty-checked again at every event's flush.
      */
     @Modifying
-    @Query(value = "insert into party_ticket_holder (party_id, user_id) values (:partyId, :userId) on conflict do nothing",
-            nativeQuery = true)
+    @Query(value = """
+            insert into party_ticket_holder (party_id, user_id) values (:partyId, :userId)
+            on conflict do nothing""", nativeQuery = true)
     void add(UUID partyId, UUID userId);
 }

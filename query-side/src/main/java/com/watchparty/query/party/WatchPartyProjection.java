@@ -109,7 +109,7 @@ class WatchPartyProjection {
         });
     }
 
-    /** A sale rush's hot path: two inserts and a look at the line, which is counted again only if the buyer was in it. */
+    /** A sale rush's hot path: two inserts and a look at the line, counted again only if the buyer was in it. */
     @EventHandler
     void on(TicketPurchasedEvent event, @SequenceNumber long version) {
         holders.add(event.partyId(), event.userId());

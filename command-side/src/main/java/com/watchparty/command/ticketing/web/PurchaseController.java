@@ -79,34 +79,27 @@ class PurchaseController {
         boolean voucher = tickets.findTicket(request.ticketId()).map(TicketCatalog.TicketFacts::voucher).orElse(false);
         boolean voucherUsed = voucher && Boolean.TRUE.equals(commands.sendAndWait(new RedeemVoucherCommand(
                 request.ticketId(), request.voucherCode(), id, caller.id())));
-        Runnable giveVoucherBack = () -> {
-            if (voucherUsed) {
-                commands.sendAndWait(new ReleaseVoucherCommand(request.ticketId(), request.voucherCode(), id,
-                        caller.id()));
-            }
-        };
         UUID purchaseId = UUID.randomUUID();
         var command = new PurchaseTicketCommand(id, purchaseId, caller.id(), request.ticketId(), key,
                 request.voucherCode(), request.invitationCode());
-        TicketPurchase purchase;
-        try {
-            // waits on a stage that always completes normally: join on a refused one would fill in a stack trace
-            Object settled = purchases.send(id, command).handle((done, failed) -> done != null ? done : failed).join();
-            if (!(settled instanceof PurchaseOutcome outcome)) {
-                Throwable failure = settled instanceof CompletionException wrapped ? wrapped.getCause()
-                        : (Throwable) settled;
-                Optional<Rejection> refusal = Rejections.refusalIn(failure);
-                if (refusal.isEmpty()) {
-                    throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
-                }
-                giveVoucherBack.run();
+        // waits on a stage that always completes normally: join on a refused one would fill in a stack trace
+        Object settled = purchases.send(id, command).handle((done, failed) -> done != null ? done : failed).join();
+        if (!(settled instanceof PurchaseOutcome outcome)) {
+            if (voucherUsed) { // the party sold nothing: the code's use is given back, once
+                commands.sendAndWait(new ReleaseVoucherCommand(request.ticketId(), request.voucherCode(), id,
+                        caller.id()));
+            }
+            Throwable failure = settled instanceof CompletionException wrapped ? wrapped.getCause()
+                    : (Throwable) settled;
+            Optional<Rejection> refusal = Rejections.refusalIn(failure);
+            if (refusal.isPresent()) {
                 return Problems.refusal(refusal.get(), http.getRequestURI());
             }
-            purchase = partyWrites.await(id, outcome.receipt(), PurchaseReceipt::partyVersion).result().purchase();
-        } catch (RuntimeException failed) {
-            giveVoucherBack.run();
-            throw failed;
+            throw failure instanceof RuntimeException runtime ? runtime : new CompletionException(failure);
         }
+        // the seat is sold from here on, whatever the wait for the view: the code's use stays spent
+        TicketPurchase purchase = partyWrites.await(id, outcome.receipt(), PurchaseReceipt::partyVersion).result()
+                .purchase();
         HttpStatus status = purchase.id().equals(purchaseId) ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).body(purchase);
     }
