@@ -109,14 +109,19 @@ class WatchPartyProjection {
         });
     }
 
-    /** A sale rush's hot path: two inserts and a look at the line, counted again only if the buyer was in it. */
+    /**
+     * A sale rush's hot path: two inserts. The line is looked at only when someone waits or holds a seat (the party's
+     * row counts them), and counted again only if the buyer was in it.
+     */
     @EventHandler
     void on(TicketPurchasedEvent event, @SequenceNumber long version) {
         holders.add(event.partyId(), event.userId());
         purchases.add(event.purchaseId(), event.partyId(), event.userId(), event.ticketId(), event.purchasedAt(),
                 event.pricePaid(), event.currency(), event.voucherCode());
+        boolean lineMayHoldBuyer = parties.findById(event.partyId()).map(WatchPartyRow::hasLine).orElse(true);
         // read, then removed through the persistence context: a row of the line may be in it from this batch
-        Optional<WaitingListRow> place = line.findById(new PartyMember(event.partyId(), event.userId()));
+        Optional<WaitingListRow> place = lineMayHoldBuyer
+                ? line.findById(new PartyMember(event.partyId(), event.userId())) : Optional.empty();
         place.ifPresent(line::delete);
         boolean wasInLine = place.isPresent();
         change(event.partyId(), version, party -> {

@@ -63,6 +63,11 @@ public class WatchPartyRow extends ViewRow<UUID> {
     protected WatchPartyRow() {
     }
 
+    /** Whether anyone waits for a seat or holds one. */
+    boolean hasLine() {
+        return waiting + seatsHeld > 0;
+    }
+
     static WatchPartyRow scheduled(WatchPartyScheduledEvent event, long version) {
         var row = new WatchPartyRow();
         row.id = event.partyId();
