@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -246,7 +247,10 @@ class TwoInstancesTest {
         Api.User ben = apiA.user("Ben");
         UUID party = apiA.ongoingParty(apiA.admin("Ada"), 5, List.of(ann, ben));
         SocketClient benOnA = joined(Instances.port(a), party, ben);
-        var c = Instances.start(DATABASE, SETTINGS);
+        // a grace far shorter than any stop: a leave timed from the stopping instance's own disconnects would fire
+        var c = Instances.start(DATABASE, Stream.of(SETTINGS).map(setting -> setting.startsWith(
+                "--watchparty.realtime.room.reconnect-grace=") ? "--watchparty.realtime.room.reconnect-grace=50ms"
+                : setting).toArray(String[]::new));
         try {
             SocketClient annOnC = joined(Instances.port(c), party, ann);
             assertThat(benOnA.next("user_joined").getString("userId")).isEqualTo(ann.id().toString());

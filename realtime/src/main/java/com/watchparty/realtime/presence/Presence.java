@@ -7,10 +7,11 @@ import com.watchparty.api.presence.JoinPartyBatchCommand;
 import com.watchparty.api.presence.JoinPartyCommand;
 import com.watchparty.api.presence.LeavePartyCommand;
 import com.watchparty.realtime.RealtimeRules;
-import jakarta.annotation.PreDestroy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -34,9 +35,14 @@ import java.util.concurrent.TimeUnit;
  * Each lease also carries the largest round trip its user's sockets here measured ({@code time_sync}), so that a play
  * can be scheduled for the slowest in the room whichever instance holds them. It is written when it changes by
  * {@value #ROUND_TRIP_STEP_MILLIS} ms or more, not at every sample.
+ * <p>
+ * A stopping instance hands its rooms over: from just before its sockets are closed it records no leave and renews no
+ * lease. Its clients reconnect to another instance, whose lease keeps them in the room; whoever does not come back is
+ * swept by the other instances once the lease times out. A leave recorded by the stopping instance itself would race
+ * its own clients' reconnection, and lose whenever the stop takes longer than the grace period.
  */
 @Component
-public class Presence {
+public class Presence implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
@@ -56,6 +62,7 @@ public class Presence {
     private final RealtimeRules rules;
     private final Clock clock;
     private final Instant sweepsFrom;
+    private volatile boolean running;
 
     Presence(PresenceLeases leases, CommandGateway commands, RealtimeRules rules, Clock clock) {
         this.leases = leases;
@@ -82,9 +89,26 @@ public class Presence {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Hands the rooms over (see above); runs before the web server and the Engine.IO connections stop. */
+    @Override
+    public void stop() {
+        running = false;
         timers.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
     }
 
     /**
@@ -160,13 +184,20 @@ public class Presence {
         }
     }
 
-    /** A dropped socket: the user leaves only if no socket of theirs comes back within the grace period. */
+    /**
+     * A dropped socket: the user leaves only if no socket of theirs comes back within the grace period. On a stopping
+     * instance the lease is left to expire instead.
+     */
     public void disconnected(UUID partyId, UUID userId, String socketId) {
         var lease = new PresenceLeases.Lease(partyId, userId);
-        if (forget(lease, socketId)) {
+        if (forget(lease, socketId) && running) {
             synchronized (this) {
-                pendingLeaves.put(lease, timers.schedule(() -> leaveIfStillGone(lease),
-                        rules.reconnectGrace().toMillis(), TimeUnit.MILLISECONDS));
+                try {
+                    pendingLeaves.put(lease, timers.schedule(() -> leaveIfStillGone(lease),
+                            rules.reconnectGrace().toMillis(), TimeUnit.MILLISECONDS));
+                } catch (RejectedExecutionException stopping) {
+                    // stopped since the check above: the lease is left to expire
+                }
             }
         }
     }
