@@ -67,7 +67,7 @@ class DeadLetters {
         int succeeded = 0;
         // a sequence that fails again is touched, so it goes behind the others: each is tried once
         for (long i = 0; i < sequences; i++) {
-            if (letters.processAny()) {
+            if (SavepointsAfterFailure.carefully(letters::processAny)) {
                 succeeded++;
             }
         }

@@ -1,5 +1,7 @@
 package com.watchparty.app.ops;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.Decisions;
@@ -13,8 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.DependsOn;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,8 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code axon.eventhandling.processors.<group>.dlq.cache}, is made first (hence {@code @DependsOn}) and replaced by
  * this one, which therefore applies that cache too.
  * <ul>
- *     <li>Each event handler runs in a savepoint ({@link SavepointPerEvent}), so a failed event is dead-lettered
- *     and the rest of its batch is projected.</li>
+ *     <li>After a failed batch, each event handler runs in a savepoint ({@link SavepointsAfterFailure}), so the failed
+ *     event is dead-lettered and the rest of its batch is projected.</li>
  *     <li>Every dead letter is logged as a warning (Axon logs it at INFO only).</li>
  *     <li>A reset (the start of a rebuild) also empties the dead-letter queue. Its letters are events the replay
  *     delivers again anyway; left in the queue, they would make the replay park every later event of the same party
@@ -55,7 +59,9 @@ class ProjectionsConfiguration {
 
     @Autowired
     void configureDeadLettering(EventProcessingConfigurer processing, ProjectionsProperties projections,
-                                EventProcessorProperties axonProcessors, PlatformTransactionManager transactions) {
+                                EventProcessorProperties axonProcessors, PlatformTransactionManager transactions,
+                                EntityManagerFactory entityManagers, Clock clock) {
+        EntityManager entities = SharedEntityManagerCreator.createSharedEntityManager(entityManagers);
         for (String group : projections.rebuildable()) {
             var cache = Optional.ofNullable(axonProcessors.getProcessors().get(group))
                     .map(settings -> settings.getDlq().getCache())
@@ -63,7 +69,8 @@ class ProjectionsConfiguration {
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (config, builder) -> {
                 // the application's handler definition: the same for every class of its class loader
                 builder.allowReset(true)
-                        .handlerDefinition(new SavepointPerEvent(config.handlerDefinition(getClass()), transactions));
+                        .handlerDefinition(new SavepointsAfterFailure(group, config.handlerDefinition(getClass()),
+                                transactions, entities, clock));
                 cache.ifPresent(c -> builder.enableSequenceIdentifierCache().sequenceIdentifierCacheSize(c.getSize()));
                 return builder;
             });
@@ -78,6 +85,9 @@ class ProjectionsConfiguration {
      */
     private static EnqueuePolicy<EventMessage<?>> deadLetterWithWarning(String group) {
         return (letter, cause) -> {
+            if (SavepointsAfterFailure.abandoningTheBatch()) {
+                throw new BatchAbandonedException(group, cause);
+            }
             EventMessage<?> event = letter.message();
             log.warn("Projection {} could not handle event {} ({}): dead-lettered, and the later events of its "
                     + "sequence are parked behind it until it is retried", group, event.getIdentifier(),
@@ -86,5 +96,13 @@ class ProjectionsConfiguration {
             String message = truncated.message() == null ? null : truncated.message().replace("\0", "");
             return Decisions.enqueue(new ThrowableCause(truncated.type(), message));
         };
+    }
+
+    /** Fails a batch that a handler failed in without a savepoint, so that it is retried with them. */
+    static final class BatchAbandonedException extends RuntimeException {
+
+        BatchAbandonedException(String group, Throwable cause) {
+            super("Projection " + group + " abandons its batch, to retry it with savepoints", cause);
+        }
     }
 }
