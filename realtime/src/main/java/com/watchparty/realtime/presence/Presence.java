@@ -10,8 +10,8 @@ import com.watchparty.realtime.RealtimeRules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  * its own clients' reconnection, and lose whenever the stop takes longer than the grace period.
  */
 @Component
-public class Presence implements SmartLifecycle {
+public class Presence {
 
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
 
@@ -62,7 +62,7 @@ public class Presence implements SmartLifecycle {
     private final RealtimeRules rules;
     private final Clock clock;
     private final Instant sweepsFrom;
-    private volatile boolean running;
+    private volatile boolean handingOver;
 
     Presence(PresenceLeases leases, CommandGateway commands, RealtimeRules rules, Clock clock) {
         this.leases = leases;
@@ -89,26 +89,11 @@ public class Presence implements SmartLifecycle {
         }
     }
 
-    @Override
-    public void start() {
-        running = true;
-    }
-
-    /** Hands the rooms over (see above); runs before the web server and the Engine.IO connections stop. */
-    @Override
-    public void stop() {
-        running = false;
+    /** Hands the rooms over (see above): the context announces its close before it stops the web server. */
+    @EventListener(ContextClosedEvent.class)
+    void handOver() {
+        handingOver = true;
         timers.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE + 1;
     }
 
     /**
@@ -190,7 +175,7 @@ public class Presence implements SmartLifecycle {
      */
     public void disconnected(UUID partyId, UUID userId, String socketId) {
         var lease = new PresenceLeases.Lease(partyId, userId);
-        if (forget(lease, socketId) && running) {
+        if (forget(lease, socketId) && !handingOver) {
             synchronized (this) {
                 try {
                     pendingLeaves.put(lease, timers.schedule(() -> leaveIfStillGone(lease),
