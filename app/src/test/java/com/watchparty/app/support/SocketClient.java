@@ -3,6 +3,8 @@ package com.watchparty.app.support;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Socket;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import org.json.JSONObject;
 
 import java.net.URI;
@@ -21,6 +23,12 @@ import java.util.concurrent.TimeUnit;
 public final class SocketClient implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * The clients' HTTP client, as the library's default (a minute's read timeout for long polls) but with no cap of
+     * five requests per host: each open polling socket holds one, so a few sockets left hanging by one test (say by a
+     * server that failed their upgrade) would otherwise queue every later test's connect until it timed out.
+     */
+    private static final OkHttpClient HTTP = http();
     private static final List<String> EVENTS = List.of("user_joined", "user_left", "new_message", "sync_player",
             "participant_list", "party_status", "auth_error", "replay_events", "kicked",
             "message_deleted", "room_settings", "reactions");
@@ -69,6 +77,8 @@ public final class SocketClient implements AutoCloseable {
                 .setReconnection(false)
                 .setTransports(transports.length == 0 ? null : transports)
                 .build();
+        options.callFactory = HTTP;
+        options.webSocketFactory = HTTP;
         SocketClient client = new SocketClient(IO.socket(URI.create("http://localhost:" + port + "/watch-party"), options));
         CompletableFuture<Void> connected = new CompletableFuture<>();
         client.socket.once(Socket.EVENT_CONNECT, args -> connected.complete(null));
@@ -142,5 +152,12 @@ public final class SocketClient implements AutoCloseable {
     public void close() {
         socket.disconnect();
         socket.close();
+    }
+
+    private static OkHttpClient http() {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(Integer.MAX_VALUE);
+        dispatcher.setMaxRequestsPerHost(Integer.MAX_VALUE);
+        return new OkHttpClient.Builder().dispatcher(dispatcher).readTimeout(1, TimeUnit.MINUTES).build();
     }
 }
