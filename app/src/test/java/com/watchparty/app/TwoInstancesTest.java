@@ -279,7 +279,7 @@ class TwoInstancesTest {
     void eachInstanceReportsItsRoutingAndClaimsAndAdminsSeeTheWholeCluster() {
         Api apiA = new Api(Instances.port(a));
         Api.User admin = apiA.admin("Ops");
-        // four segments per projection, each held by one of the instances once their claims have settled
+        // each projection's segment held by exactly one of the instances once their claims have settled
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode cluster = apiA.get("/admin/cluster", admin).body();
             assertThat(cluster.path("instances")).hasSize(2);
@@ -290,7 +290,7 @@ class TwoInstancesTest {
                 assertThat(instance.path("segments").has("room-feed")).as(instance.toString()).isFalse();
                 instance.path("segments").path("movies").forEach(segment -> movies.add(segment.asInt()));
             }
-            assertThat(movies).containsExactlyInAnyOrder(0, 1, 2, 3);
+            assertThat(movies).containsExactly(0);
         });
         JsonNode cluster = apiA.get("/admin/cluster", admin).body();
         assertThat(cluster.path("instance").asText()).isEqualTo(a.getBean(JChannel.class).getName());

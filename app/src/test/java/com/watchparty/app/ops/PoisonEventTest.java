@@ -43,7 +43,10 @@ class PoisonEventTest extends WatchPartyIntegrationTest {
 
     /** Promptly: well within the time a POST waits for its projection. */
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
-    /** The projections' segments (application.yml): Axon gives a sequence (an aggregate) the segment hash & 3. */
+    /**
+     * Axon gives a sequence (an aggregate) the segment {@code hash & (segments - 1)}: ids alike in the hash's lowest two
+     * bits share a segment for every count up to four, application.yml's one included.
+     */
     private static final int SEGMENT_MASK = 3;
 
     @Autowired

@@ -93,11 +93,11 @@ class ProjectionRebuildTest extends WatchPartyIntegrationTest {
         assertThat(movies.path("running").asBoolean()).isTrue();
         assertThat(movies.path("replaying").asBoolean()).isFalse();
         assertThat(movies.path("error").asBoolean()).isFalse();
-        assertThat(movies.path("claimed_segments").asInt()).isEqualTo(4);
-        assertThat(movies.path("total_segments").asInt()).isEqualTo(4);
+        assertThat(movies.path("claimed_segments").asInt()).isEqualTo(1);
+        assertThat(movies.path("total_segments").asInt()).isEqualTo(1);
         assertThat(movies.path("position").asLong()).isEqualTo(head);
         assertThat(movies.path("progress_percent").asDouble()).isEqualTo(100.0);
-        assertThat(movies.path("segments")).hasSize(4);
+        assertThat(movies.path("segments")).hasSize(1);
         assertThat(names(overview.body())).contains("movies", "tickets", "watch-parties", "party-log", "room-feed");
         assertThat(byName(overview.body(), "room-feed").path("rebuildable").asBoolean()).isFalse();
     }
