@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,10 +15,15 @@ import java.util.UUID;
 @Component
 public class Callers implements BearerTokens {
 
-    private final JwtDecoder tokens;
+    private final VerifiedTokens tokens;
 
-    Callers(JwtDecoder tokens) {
-        this.tokens = tokens;
+    Callers(JwtDecoder verifier, Clock clock) {
+        this.tokens = new VerifiedTokens(verifier, clock);
+    }
+
+    /** The decoder of bearer tokens for REST: the same verified tokens the sockets read. */
+    JwtDecoder tokens() {
+        return tokens;
     }
 
     /** The caller a verified token names: {@code sub} is the id, {@code name} (or the username) the display name. */

@@ -57,7 +57,7 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, Callers callers) throws Exception {
         return http
                 .headers(headers -> headers
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
@@ -90,7 +90,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(callers.tokens())
+                                .jwtAuthenticationConverter(authenticationConverter()))
                         .authenticationEntryPoint((request, response, e) -> problems.write(request, response,
                                 new Rejection(ErrorCode.UNAUTHORIZED, "a valid bearer token is required", null))))
                 .exceptionHandling(ex -> ex
