@@ -27,10 +27,12 @@ final class ChatPolicy {
     static void requireMaySpeak(Room room, UUID userId, Instant now) {
         require(room.isPresent(userId), NOT_JOINED, "join the party before chatting");
         Instant muteEnds = room.mutedUntil(userId);
-        require(!muteEnds.isAfter(now), MUTED, "you are muted for another " + secondsFrom(now, muteEnds) + " seconds");
+        // the waits are worked out only for a refusal: nobody muted is muted until Instant.MIN, which no Duration holds
+        require(!muteEnds.isAfter(now), MUTED, () -> "you are muted for another " + secondsFrom(now, muteEnds)
+                + " seconds");
         Instant nextLineAt = room.nextLineAt(userId);
         require(!nextLineAt.isAfter(now) || room.moderates(userId), SLOW_MODE,
-                "slow mode: wait another " + secondsFrom(now, nextLineAt) + " seconds");
+                () -> "slow mode: wait another " + secondsFrom(now, nextLineAt) + " seconds");
     }
 
     /** @return the line as it is sent: plain text of 1 to {@link #MAX_MESSAGE_LENGTH} characters, stripped */
