@@ -60,7 +60,11 @@ class OperationsTest extends WatchPartyIntegrationTest {
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.raw().body()).contains("commandBus_successCounter_total")
-                .contains("eventStore_ingestedCounter_total").contains("eventProcessor_successCounter_total")
+                .contains("eventStore_ingestedCounter_total")
+                // each processor counted and timed under its name, the movie's projection among them
+                .containsPattern("eventProcessor_successCounter_total\\{processorName=\"movies\"} [1-9]")
+                .containsPattern("eventProcessor_allTimer_seconds_count\\{processorName=\"movies\"} [1-9]")
+                .contains("eventProcessor_latency_milliseconds{processorName=\"movies\"}")
                 // the movie's creation waited for its view through a subscription query: its update is not timed
                 .doesNotContain("queryUpdateEmitter");
     }
