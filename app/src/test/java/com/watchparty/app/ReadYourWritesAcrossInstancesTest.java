@@ -5,6 +5,7 @@ import com.watchparty.app.support.Instances;
 import com.watchparty.testsupport.TestDatabases;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +42,13 @@ class ReadYourWritesAcrossInstancesTest {
         try (var front = Instances.start(DATABASE, "--watchparty.web.projection-wait=20s");
              var projector = Instances.start(DATABASE)) {
             PROJECTIONS.forEach(group -> processor(front, group).shutDown());
+            // the projector holds every segment of these projections, however many the token store has
+            TokenStore tokens = projector.getBean(TokenStore.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> PROJECTIONS.stream()
-                    .allMatch(group -> processor(projector, group).processingStatus().size() == 4));
+                    .allMatch(group -> {
+                        int segments = tokens.fetchSegments(group).length;
+                        return segments > 0 && processor(projector, group).processingStatus().size() == segments;
+                    }));
             Api api = new Api(Instances.port(front));
             Api.User admin = api.admin("Ada");
 
