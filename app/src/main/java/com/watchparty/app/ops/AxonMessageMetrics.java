@@ -17,8 +17,9 @@ import java.time.Clock;
  * Axon's message metrics as Axon's own module registers them (command bus, event store, query bus), the processors'
  * with their meters looked up once ({@link ProcessorMeters}), and no timer per subscription-query update. That
  * monitor tags and times every update to every subscriber: each chat line to each room feed, each version of a party
- * to each purchase waiting for it. In a sale rush it took 5% of the service's CPU, more than the command bus. What a waiting request or a room gets is timed where it is seen: in
- * {@code http.server.requests} and in the fan-out's own figures.
+ * to each purchase waiting for it. In a sale rush it took 5% of the service's CPU, more than the command bus. What a
+ * waiting request or a room gets is timed where it is seen: in {@code http.server.requests} and in the fan-out's own
+ * figures.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonMessageMetrics {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProcessorMeters implements MessageMonitor<Message<?>> {
 
-    static final String PREFIX = "eventProcessor";
+    private static final String PREFIX = "eventProcessor";
 
     private final Clock clock;
     private final Counter ingested;
