@@ -131,7 +131,7 @@ public class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
+                .transactionManager(new AutoCommitReads(transactionManager))
                 .schema(new EventSchema())
                 .build();
     }

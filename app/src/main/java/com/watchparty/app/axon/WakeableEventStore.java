@@ -1,5 +1,6 @@
 package com.watchparty.app.axon;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -9,6 +10,7 @@ import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,21 +21,27 @@ import java.util.concurrent.TimeUnit;
  * Axon's embedded event store, woken from outside and telling its readers when events arrive.
  * <ul>
  *     <li>{@link #wake()} makes it read the storage engine now instead of at the end of its fetch delay: the
- *     {@code events_appended} notification of another instance's commit calls it ({@link EventsAppendedListener}),
- *     as Axon itself does after a commit of this instance. The fetch delay stays the fallback.</li>
+ *     {@code events_appended} notification of a commit calls it ({@link EventsAppendedListener}). While those
+ *     notifications come, they wake it for this instance's commits too, in place of Axon's own wake after each
+ *     commit: both would make the store read the engine twice per commit, the second time for nothing. The fetch
+ *     delay stays the fallback.</li>
  *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
  *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
  *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
- *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.</li>
+ *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.
+ *     A stream is woken only for events it may handle: a processor skips the payload types none of its handlers
+ *     takes (a chat line, for a projection of the catalog), and it finds those at its next regular look (Axon's
+ *     token claim interval), all at once, rather than waking for each.</li>
  * </ul>
  */
 class WakeableEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakeableEventStore.class);
 
-    private final Set<Runnable> availabilityCallbacks = ConcurrentHashMap.newKeySet();
+    private final Set<CallbackStream> watchedStreams = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
     private volatile boolean following;
+    private volatile boolean notified;
 
     WakeableEventStore(Builder builder) {
         super(builder);
@@ -41,7 +49,19 @@ class WakeableEventStore extends EmbeddedEventStore {
 
     /** Reads the storage engine for new events now. */
     void wake() {
-        afterCommit(List.of());
+        super.afterCommit(List.of());
+    }
+
+    /** Whether every commit, this instance's too, is notified to {@link #wake()} the store from now on. */
+    void notifiedOfEveryCommit(boolean notified) {
+        this.notified = notified;
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        if (!notified) {
+            super.afterCommit(events);
+        }
     }
 
     @Override
@@ -82,10 +102,11 @@ class WakeableEventStore extends EmbeddedEventStore {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
                 while (following && !Thread.currentThread().isInterrupted()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        Set<Class<?>> arrived = new HashSet<>();
                         while (head.hasNextAvailable()) {
-                            head.nextAvailable();
+                            arrived.add(head.nextAvailable().getPayloadType());
                         }
-                        availabilityCallbacks.forEach(Runnable::run);
+                        watchedStreams.forEach(stream -> stream.arrived(arrived));
                     }
                 }
             } catch (InterruptedException e) {
@@ -96,7 +117,7 @@ class WakeableEventStore extends EmbeddedEventStore {
                 }
                 // e.g. the database was unreachable: the processors fall back to looking every 500 ms meanwhile
                 log.warn("following the event store's head failed, starting again in a second: {}", e.toString());
-                availabilityCallbacks.forEach(Runnable::run);
+                watchedStreams.forEach(CallbackStream::wakeUp);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -109,6 +130,7 @@ class WakeableEventStore extends EmbeddedEventStore {
     private final class CallbackStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
+        private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
         private volatile Runnable callback;
 
         private CallbackStream(TrackingEventStream delegate) {
@@ -117,13 +139,23 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            Runnable previous = this.callback;
-            if (previous != null) {
-                availabilityCallbacks.remove(previous);
-            }
             this.callback = callback;
-            availabilityCallbacks.add(callback);
+            watchedStreams.add(this);
             return true;
+        }
+
+        /** Runs the callback if one of the payload types that arrived is not skipped by this stream's reader. */
+        private void arrived(Set<Class<?>> payloadTypes) {
+            if (!skippedTypes.containsAll(payloadTypes)) {
+                wakeUp();
+            }
+        }
+
+        private void wakeUp() {
+            Runnable registered = callback;
+            if (registered != null) {
+                registered.run();
+            }
         }
 
         @Override
@@ -143,15 +175,13 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            skippedTypes.add(ignoredMessage.getPayloadType());
             delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
         public void close() {
-            Runnable registered = callback;
-            if (registered != null) {
-                availabilityCallbacks.remove(registered);
-            }
+            watchedStreams.remove(this);
             delegate.close();
         }
     }
