@@ -149,7 +149,7 @@ public class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .fetchDelay(properties.fetchDelay().toMillis())
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), properties.wakeInterval());
     }
 
     /**

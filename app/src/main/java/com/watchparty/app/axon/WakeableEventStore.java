@@ -10,6 +10,7 @@ import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,10 @@ import java.util.concurrent.TimeUnit;
  *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.
  *     A stream is woken only for events it may handle: a processor skips the payload types none of its handlers
  *     takes (a chat line, for a projection of the catalog), and it finds those at its next regular look (Axon's
- *     token claim interval), all at once, rather than waking for each.</li>
+ *     token claim interval), all at once, rather than waking for each. And the streams are woken at most once per
+ *     wake interval: an event after a quiet spell wakes them at once, while a busy party's events wait for the rest
+ *     of the interval and are then projected together, in one transaction and one token update, instead of one
+ *     each (a pooled processor's worker takes whatever its coordinator found, up to the batch size).</li>
  * </ul>
  */
 class WakeableEventStore extends EmbeddedEventStore {
@@ -39,12 +43,14 @@ class WakeableEventStore extends EmbeddedEventStore {
     private static final Logger log = LoggerFactory.getLogger(WakeableEventStore.class);
 
     private final Set<CallbackStream> watchedStreams = ConcurrentHashMap.newKeySet();
+    private final long wakeIntervalNanos;
     private volatile Thread watcher;
     private volatile boolean following;
     private volatile boolean notified;
 
-    WakeableEventStore(Builder builder) {
+    WakeableEventStore(Builder builder, Duration wakeInterval) {
         super(builder);
+        this.wakeIntervalNanos = wakeInterval.toNanos();
     }
 
     /** Reads the storage engine for new events now. */
@@ -98,10 +104,13 @@ class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private void watchHead() {
+        long lastWakeUp = System.nanoTime() - wakeIntervalNanos;
         while (following && !Thread.currentThread().isInterrupted()) {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
                 while (following && !Thread.currentThread().isInterrupted()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        TimeUnit.NANOSECONDS.sleep(lastWakeUp + wakeIntervalNanos - System.nanoTime());
+                        lastWakeUp = System.nanoTime();
                         Set<Class<?>> arrived = new HashSet<>();
                         while (head.hasNextAvailable()) {
                             arrived.add(head.nextAvailable().getPayloadType());

@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,11 +35,10 @@ class WakeableEventStoreTest {
     private final CountingEngine engine = new CountingEngine();
     private WakeableEventStore store;
 
-    @BeforeEach
-    void startStore() {
+    private void start(Duration wakeInterval) {
         store = new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(engine)
-                .fetchDelay(Duration.ofHours(1).toMillis()));
+                .fetchDelay(Duration.ofHours(1).toMillis()), wakeInterval);
         store.registerLifecycleHandlers(new StartAtOnce());
     }
 
@@ -51,6 +49,7 @@ class WakeableEventStoreTest {
 
     @Test
     void aStreamIsWokenForTheEventsItHandlesAndNotForThoseItSkips() throws Exception {
+        start(Duration.ZERO);
         AtomicInteger wakeUps = new AtomicInteger();
         try (TrackingEventStream projection = store.openStream(null)) {
             projection.setOnAvailableCallback(wakeUps::incrementAndGet);
@@ -84,6 +83,7 @@ class WakeableEventStoreTest {
 
     @Test
     void whileEveryCommitIsNotifiedTheNotificationReadsThisInstancesEvents() {
+        start(Duration.ZERO);
         // the store's producer reads the engine once its first reader (the head watcher) follows the head
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
             store.publish(GenericEventMessage.asEventMessage(new ChatLine("hello")));
@@ -104,6 +104,34 @@ class WakeableEventStoreTest {
         store.publish(GenericEventMessage.asEventMessage(new ChatLine("once more")));
         await("without notifications the commit wakes the store itself").atMost(Duration.ofSeconds(5))
                 .until(() -> engine.producerReads.get() > notified);
+    }
+
+    @Test
+    void aStreamIsWokenAtOnceAfterAQuietSpellAndOncePerWakeIntervalUnderLoad() throws Exception {
+        start(Duration.ofSeconds(1));
+        AtomicInteger wakeUps = new AtomicInteger();
+        try (TrackingEventStream projection = store.openStream(null)) {
+            projection.setOnAvailableCallback(wakeUps::incrementAndGet);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                store.publish(GenericEventMessage.asEventMessage(new PartyScheduled("warm-up")));
+                return wakeUps.get() > 0;
+            });
+            Thread.sleep(2500); // a quiet spell: no wake-up in the last interval, even one the warm-up put off
+            int before = wakeUps.get();
+
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                store.publish(GenericEventMessage.asEventMessage(new PartyScheduled("party " + i)));
+                Thread.sleep(20);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() > before);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first event after the quiet spell")
+                    .isLessThan(Duration.ofMillis(700));
+            await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() > before + 1);
+            Thread.sleep(1500);
+            assertThat(wakeUps.get() - before).as("the first event at once, the nine in its interval together")
+                    .isEqualTo(2);
+        }
     }
 
     /** The producer's reads once it has stopped reading (after a read that found events, it reads once more). */
