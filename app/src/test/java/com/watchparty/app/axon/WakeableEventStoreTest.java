@@ -53,11 +53,7 @@ class WakeableEventStoreTest {
         AtomicInteger wakeUps = new AtomicInteger();
         try (TrackingEventStream projection = store.openStream(null)) {
             projection.setOnAvailableCallback(wakeUps::incrementAndGet);
-            // the watcher follows the head from when its thread has started: chat until it wakes the stream
-            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-                store.publish(GenericEventMessage.asEventMessage(new ChatLine("hello")));
-                return wakeUps.get() > 0;
-            });
+            publishUntilWoken(new ChatLine("hello"), wakeUps);
             TrackedEventMessage<?> chat = projection.nextAvailable();
             projection.skipMessagesWithPayloadTypeOf(chat); // as a processor without a handler for chat does
             while (projection.hasNextAvailable(300, TimeUnit.MILLISECONDS)) {
@@ -112,10 +108,7 @@ class WakeableEventStoreTest {
         AtomicInteger wakeUps = new AtomicInteger();
         try (TrackingEventStream projection = store.openStream(null)) {
             projection.setOnAvailableCallback(wakeUps::incrementAndGet);
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                store.publish(GenericEventMessage.asEventMessage(new PartyScheduled("warm-up")));
-                return wakeUps.get() > 0;
-            });
+            publishUntilWoken(new PartyScheduled("warm-up"), wakeUps);
             Thread.sleep(2500); // a quiet spell: no wake-up in the last interval, even one the warm-up put off
             int before = wakeUps.get();
 
@@ -132,6 +125,14 @@ class WakeableEventStoreTest {
             assertThat(wakeUps.get() - before).as("the first event at once, the nine in its interval together")
                     .isEqualTo(2);
         }
+    }
+
+    /** The watcher follows the head from when its thread has started: publishes until that wakes the stream. */
+    private void publishUntilWoken(Object payload, AtomicInteger wakeUps) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            store.publish(GenericEventMessage.asEventMessage(payload));
+            return wakeUps.get() > 0;
+        });
     }
 
     /** The producer's reads once it has stopped reading (after a read that found events, it reads once more). */
