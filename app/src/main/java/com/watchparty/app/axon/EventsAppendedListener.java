@@ -16,8 +16,7 @@ import java.time.Duration;
 /**
  * Listens on PostgreSQL's {@code events_appended} channel, which a trigger on the event table notifies when a
  * transaction that appended events commits, on any instance; each notification wakes the event store, so this
- * instance's processors see another instance's events at once rather than at the next poll, and its own without a
- * second, empty read (see {@link WakeableEventStore#notifiedOfEveryCommit}). One connection of its own,
+ * instance's processors see another instance's events at once rather than at the next poll. One connection of its own,
  * outside the pool, on one thread; when the connection fails it wakes the store (a notification may have been missed)
  * and connects again. The store's polling stays the fallback, so a missed notification costs latency, never an event.
  * It connects where the pool does: to the connection details, which a service connection (Docker Compose) sets in place
@@ -73,7 +72,6 @@ class EventsAppendedListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                eventStore.notifiedOfEveryCommit(true);
                 eventStore.wake(); // whatever was appended while this instance was not listening
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
@@ -83,7 +81,6 @@ class EventsAppendedListener implements SmartLifecycle {
                     }
                 }
             } catch (SQLException e) {
-                eventStore.notifiedOfEveryCommit(false);
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
@@ -97,6 +94,5 @@ class EventsAppendedListener implements SmartLifecycle {
                 }
             }
         }
-        eventStore.notifiedOfEveryCommit(false); // stopped: the store wakes itself after this instance's commits again
     }
 }

@@ -1,6 +1,5 @@
 package com.watchparty.app.axon;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -22,10 +21,8 @@ import java.util.concurrent.TimeUnit;
  * Axon's embedded event store, woken from outside and telling its readers when events arrive.
  * <ul>
  *     <li>{@link #wake()} makes it read the storage engine now instead of at the end of its fetch delay: the
- *     {@code events_appended} notification of a commit calls it ({@link EventsAppendedListener}). While those
- *     notifications come, they wake it for this instance's commits too, in place of Axon's own wake after each
- *     commit: both would make the store read the engine twice per commit, the second time for nothing. The fetch
- *     delay stays the fallback.</li>
+ *     {@code events_appended} notification of another instance's commit calls it ({@link EventsAppendedListener}),
+ *     as Axon itself does after a commit of this instance. The fetch delay stays the fallback.</li>
  *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
  *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
  *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
@@ -46,7 +43,6 @@ class WakeableEventStore extends EmbeddedEventStore {
     private final long wakeIntervalNanos;
     private volatile Thread watcher;
     private volatile boolean following;
-    private volatile boolean notified;
 
     WakeableEventStore(Builder builder, Duration wakeInterval) {
         super(builder);
@@ -55,19 +51,7 @@ class WakeableEventStore extends EmbeddedEventStore {
 
     /** Reads the storage engine for new events now. */
     void wake() {
-        super.afterCommit(List.of());
-    }
-
-    /** Whether every commit, this instance's too, is notified to {@link #wake()} the store from now on. */
-    void notifiedOfEveryCommit(boolean notified) {
-        this.notified = notified;
-    }
-
-    @Override
-    protected void afterCommit(List<? extends EventMessage<?>> events) {
-        if (!notified) {
-            super.afterCommit(events);
-        }
+        afterCommit(List.of());
     }
 
     @Override

@@ -3,7 +3,6 @@ package com.watchparty.app.axon;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
@@ -14,15 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The store's wake-ups: a processor is woken for the events it handles, not for the ones it skips; and while every
- * commit is notified, the notification, not the commit itself, makes the store read what was appended.
- * The fetch delay is an hour, so nothing here is found by the store's polling.
+ * The store's wake-ups: a processor is woken for the events it handles, not for the ones it skips, and at most once
+ * per wake interval. The fetch delay is an hour, so nothing here is found by the store's polling.
  */
 class WakeableEventStoreTest {
 
@@ -32,12 +29,11 @@ class WakeableEventStoreTest {
     record PartyScheduled(String title) {
     }
 
-    private final CountingEngine engine = new CountingEngine();
     private WakeableEventStore store;
 
     private void start(Duration wakeInterval) {
         store = new WakeableEventStore(EmbeddedEventStore.builder()
-                .storageEngine(engine)
+                .storageEngine(new InMemoryEventStorageEngine())
                 .fetchDelay(Duration.ofHours(1).toMillis()), wakeInterval);
         store.registerLifecycleHandlers(new StartAtOnce());
     }
@@ -78,31 +74,6 @@ class WakeableEventStoreTest {
     }
 
     @Test
-    void whileEveryCommitIsNotifiedTheNotificationReadsThisInstancesEvents() {
-        start(Duration.ZERO);
-        // the store's producer reads the engine once its first reader (the head watcher) follows the head
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            store.publish(GenericEventMessage.asEventMessage(new ChatLine("hello")));
-            return engine.producerReads.get() > 0;
-        });
-
-        store.notifiedOfEveryCommit(true);
-        int before = settledReads();
-        store.publish(GenericEventMessage.asEventMessage(new ChatLine("again")));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(engine.producerReads.get())
-                        .as("not read on the commit: its notification is still to come").isEqualTo(before));
-        store.wake();
-        await().atMost(Duration.ofSeconds(5)).until(() -> engine.producerReads.get() > before);
-
-        store.notifiedOfEveryCommit(false);
-        int notified = settledReads();
-        store.publish(GenericEventMessage.asEventMessage(new ChatLine("once more")));
-        await("without notifications the commit wakes the store itself").atMost(Duration.ofSeconds(5))
-                .until(() -> engine.producerReads.get() > notified);
-    }
-
-    @Test
     void aStreamIsWokenAtOnceAfterAQuietSpellAndOncePerWakeIntervalUnderLoad() throws Exception {
         start(Duration.ofSeconds(1));
         AtomicInteger wakeUps = new AtomicInteger();
@@ -133,28 +104,6 @@ class WakeableEventStoreTest {
             store.publish(GenericEventMessage.asEventMessage(payload));
             return wakeUps.get() > 0;
         });
-    }
-
-    /** The producer's reads once it has stopped reading (after a read that found events, it reads once more). */
-    private int settledReads() {
-        AtomicInteger last = new AtomicInteger(-1);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(300))
-                .until(() -> last.getAndSet(engine.producerReads.get()) == engine.producerReads.get());
-        return engine.producerReads.get();
-    }
-
-    /** Counts the reads of the store's producer, the one reader that blocks (Axon's own streams never do). */
-    private static final class CountingEngine extends InMemoryEventStorageEngine {
-
-        private final AtomicInteger producerReads = new AtomicInteger();
-
-        @Override
-        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-            if (mayBlock) {
-                producerReads.incrementAndGet();
-            }
-            return super.readEvents(trackingToken, mayBlock);
-        }
     }
 
     /** Runs the store's start handlers (its head watcher) at once, as Axon's configuration would on start-up. */
