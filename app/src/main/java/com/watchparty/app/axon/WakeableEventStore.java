@@ -9,8 +9,6 @@ import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,27 +24,19 @@ import java.util.concurrent.TimeUnit;
  *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
  *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
  *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
- *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.
- *     A stream is woken only for events it may handle: a processor skips the payload types none of its handlers
- *     takes (a chat line, for a projection of the catalog), and it finds those at its next regular look (Axon's
- *     token claim interval), all at once, rather than waking for each. And the streams are woken at most once per
- *     wake interval: an event after a quiet spell wakes them at once, while a busy party's events wait for the rest
- *     of the interval and are then projected together, in one transaction and one token update, instead of one
- *     each (a pooled processor's worker takes whatever its coordinator found, up to the batch size).</li>
+ *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.</li>
  * </ul>
  */
 class WakeableEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakeableEventStore.class);
 
-    private final Set<CallbackStream> watchedStreams = ConcurrentHashMap.newKeySet();
-    private final long wakeIntervalNanos;
+    private final Set<Runnable> availabilityCallbacks = ConcurrentHashMap.newKeySet();
     private volatile Thread watcher;
     private volatile boolean following;
 
-    WakeableEventStore(Builder builder, Duration wakeInterval) {
+    WakeableEventStore(Builder builder) {
         super(builder);
-        this.wakeIntervalNanos = wakeInterval.toNanos();
     }
 
     /** Reads the storage engine for new events now. */
@@ -88,18 +78,14 @@ class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private void watchHead() {
-        long lastWakeUp = System.nanoTime() - wakeIntervalNanos;
         while (following && !Thread.currentThread().isInterrupted()) {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
                 while (following && !Thread.currentThread().isInterrupted()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        TimeUnit.NANOSECONDS.sleep(lastWakeUp + wakeIntervalNanos - System.nanoTime());
-                        lastWakeUp = System.nanoTime();
-                        Set<Class<?>> arrived = new HashSet<>();
                         while (head.hasNextAvailable()) {
-                            arrived.add(head.nextAvailable().getPayloadType());
+                            head.nextAvailable();
                         }
-                        watchedStreams.forEach(stream -> stream.arrived(arrived));
+                        availabilityCallbacks.forEach(Runnable::run);
                     }
                 }
             } catch (InterruptedException e) {
@@ -110,7 +96,7 @@ class WakeableEventStore extends EmbeddedEventStore {
                 }
                 // e.g. the database was unreachable: the processors fall back to looking every 500 ms meanwhile
                 log.warn("following the event store's head failed, starting again in a second: {}", e.toString());
-                watchedStreams.forEach(CallbackStream::wakeUp);
+                availabilityCallbacks.forEach(Runnable::run);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -123,7 +109,6 @@ class WakeableEventStore extends EmbeddedEventStore {
     private final class CallbackStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
-        private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
         private volatile Runnable callback;
 
         private CallbackStream(TrackingEventStream delegate) {
@@ -132,23 +117,13 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
+            Runnable previous = this.callback;
+            if (previous != null) {
+                availabilityCallbacks.remove(previous);
+            }
             this.callback = callback;
-            watchedStreams.add(this);
+            availabilityCallbacks.add(callback);
             return true;
-        }
-
-        /** Runs the callback if one of the payload types that arrived is not skipped by this stream's reader. */
-        private void arrived(Set<Class<?>> payloadTypes) {
-            if (!skippedTypes.containsAll(payloadTypes)) {
-                wakeUp();
-            }
-        }
-
-        private void wakeUp() {
-            Runnable registered = callback;
-            if (registered != null) {
-                registered.run();
-            }
         }
 
         @Override
@@ -168,13 +143,15 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            skippedTypes.add(ignoredMessage.getPayloadType());
             delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
         public void close() {
-            watchedStreams.remove(this);
+            Runnable registered = callback;
+            if (registered != null) {
+                availabilityCallbacks.remove(registered);
+            }
             delegate.close();
         }
     }
