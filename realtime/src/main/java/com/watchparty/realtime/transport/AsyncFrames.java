@@ -44,6 +44,7 @@ final class AsyncFrames {
     /** When the send in flight began: a client that has not taken it for the send time limit is stalled. */
     private long inFlightSince;
     private boolean failed;
+    private boolean closing;
 
     AsyncFrames(Session session, Duration sendTimeLimit, long maxQueuedBytes) {
         this.session = session;
@@ -130,9 +131,17 @@ final class AsyncFrames {
 
     /**
      * Closes the WebSocket on another thread: closing writes a close frame, a blocking send that a stalled client
-     * would make the closing thread wait for, up to the send time limit.
+     * would make the closing thread wait for, up to the send time limit. The first reason given is the one the client
+     * gets: a client found too slow is then closed by the engine as well (it sees the failed send), and that normal
+     * close, run on the other closing thread, could otherwise overtake the one that says why.
      */
     void close(CloseReason reason) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
         CLOSING.execute(() -> {
             try {
                 session.close(reason);
