@@ -9,6 +9,8 @@ import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,19 +26,27 @@ import java.util.concurrent.TimeUnit;
  *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
  *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
  *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
- *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.</li>
+ *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.
+ *     A stream is woken only for events it may handle: a processor skips the payload types none of its handlers
+ *     takes (a chat line, for a projection of the catalog), and it finds those at its next regular look (Axon's
+ *     token claim interval), all at once, rather than waking for each. And the streams are woken at most once per
+ *     wake interval: an event after a quiet spell wakes them at once, while a busy party's events wait for the rest
+ *     of the interval and are then projected together, in one transaction and one token update, instead of one
+ *     each (a pooled processor's worker takes whatever its coordinator found, up to the batch size).</li>
  * </ul>
  */
 class WakeableEventStore extends EmbeddedEventStore {
 
     private static final Logger log = LoggerFactory.getLogger(WakeableEventStore.class);
 
-    private final Set<Runnable> availabilityCallbacks = ConcurrentHashMap.newKeySet();
+    private final Set<CallbackStream> watchedStreams = ConcurrentHashMap.newKeySet();
+    private final long wakeIntervalNanos;
     private volatile Thread watcher;
     private volatile boolean following;
 
-    WakeableEventStore(Builder builder) {
+    WakeableEventStore(Builder builder, Duration wakeInterval) {
         super(builder);
+        this.wakeIntervalNanos = wakeInterval.toNanos();
     }
 
     /** Reads the storage engine for new events now. */
@@ -78,14 +88,18 @@ class WakeableEventStore extends EmbeddedEventStore {
     }
 
     private void watchHead() {
+        long lastWakeUp = System.nanoTime() - wakeIntervalNanos;
         while (following && !Thread.currentThread().isInterrupted()) {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
                 while (following && !Thread.currentThread().isInterrupted()) {
                     if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
+                        TimeUnit.NANOSECONDS.sleep(lastWakeUp + wakeIntervalNanos - System.nanoTime());
+                        lastWakeUp = System.nanoTime();
+                        Set<Class<?>> arrived = new HashSet<>();
                         while (head.hasNextAvailable()) {
-                            head.nextAvailable();
+                            arrived.add(head.nextAvailable().getPayloadType());
                         }
-                        availabilityCallbacks.forEach(Runnable::run);
+                        watchedStreams.forEach(stream -> stream.arrived(arrived));
                     }
                 }
             } catch (InterruptedException e) {
@@ -96,7 +110,7 @@ class WakeableEventStore extends EmbeddedEventStore {
                 }
                 // e.g. the database was unreachable: the processors fall back to looking every 500 ms meanwhile
                 log.warn("following the event store's head failed, starting again in a second: {}", e.toString());
-                availabilityCallbacks.forEach(Runnable::run);
+                watchedStreams.forEach(CallbackStream::wakeUp);
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException interrupted) {
@@ -109,6 +123,7 @@ class WakeableEventStore extends EmbeddedEventStore {
     private final class CallbackStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
+        private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
         private volatile Runnable callback;
 
         private CallbackStream(TrackingEventStream delegate) {
@@ -117,13 +132,23 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            Runnable previous = this.callback;
-            if (previous != null) {
-                availabilityCallbacks.remove(previous);
-            }
             this.callback = callback;
-            availabilityCallbacks.add(callback);
+            watchedStreams.add(this);
             return true;
+        }
+
+        /** Runs the callback if one of the payload types that arrived is not skipped by this stream's reader. */
+        private void arrived(Set<Class<?>> payloadTypes) {
+            if (!skippedTypes.containsAll(payloadTypes)) {
+                wakeUp();
+            }
+        }
+
+        private void wakeUp() {
+            Runnable registered = callback;
+            if (registered != null) {
+                registered.run();
+            }
         }
 
         @Override
@@ -143,15 +168,13 @@ class WakeableEventStore extends EmbeddedEventStore {
 
         @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            skippedTypes.add(ignoredMessage.getPayloadType());
             delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
         public void close() {
-            Runnable registered = callback;
-            if (registered != null) {
-                availabilityCallbacks.remove(registered);
-            }
+            watchedStreams.remove(this);
             delegate.close();
         }
     }

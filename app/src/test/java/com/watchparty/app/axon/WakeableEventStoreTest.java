@@ -1,0 +1,123 @@
+package com.watchparty.app.axon;
+
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.lifecycle.Lifecycle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The store's wake-ups: a processor is woken for the events it handles, not for the ones it skips, and at most once
+ * per wake interval. The fetch delay is an hour, so nothing here is found by the store's polling.
+ */
+class WakeableEventStoreTest {
+
+    record ChatLine(String text) {
+    }
+
+    record PartyScheduled(String title) {
+    }
+
+    private WakeableEventStore store;
+
+    private void start(Duration wakeInterval) {
+        store = new WakeableEventStore(EmbeddedEventStore.builder()
+                .storageEngine(new InMemoryEventStorageEngine())
+                .fetchDelay(Duration.ofHours(1).toMillis()), wakeInterval);
+        store.registerLifecycleHandlers(new StartAtOnce());
+    }
+
+    @AfterEach
+    void stopStore() {
+        store.shutDown();
+    }
+
+    @Test
+    void aStreamIsWokenForTheEventsItHandlesAndNotForThoseItSkips() throws Exception {
+        start(Duration.ZERO);
+        AtomicInteger wakeUps = new AtomicInteger();
+        try (TrackingEventStream projection = store.openStream(null)) {
+            projection.setOnAvailableCallback(wakeUps::incrementAndGet);
+            publishUntilWoken(new ChatLine("hello"), wakeUps);
+            TrackedEventMessage<?> chat = projection.nextAvailable();
+            projection.skipMessagesWithPayloadTypeOf(chat); // as a processor without a handler for chat does
+            while (projection.hasNextAvailable(300, TimeUnit.MILLISECONDS)) {
+                projection.nextAvailable();
+            }
+            int before = wakeUps.get();
+
+            for (int i = 0; i < 20; i++) {
+                store.publish(GenericEventMessage.asEventMessage(new ChatLine("line " + i)));
+            }
+            store.publish(GenericEventMessage.asEventMessage(new PartyScheduled("Premiere")));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() > before);
+            Thread.sleep(300); // room for a wake-up per chat line, were there any
+            assertThat(wakeUps.get() - before).as("woken for the party only, not for the 20 chat lines")
+                    .isEqualTo(1);
+            for (int i = 0; i < 20; i++) {
+                assertThat(projection.nextAvailable().getPayload()).isInstanceOf(ChatLine.class);
+            }
+            assertThat(projection.nextAvailable().getPayload()).isEqualTo(new PartyScheduled("Premiere"));
+        }
+    }
+
+    @Test
+    void aStreamIsWokenAtOnceAfterAQuietSpellAndOncePerWakeIntervalUnderLoad() throws Exception {
+        start(Duration.ofSeconds(1));
+        AtomicInteger wakeUps = new AtomicInteger();
+        try (TrackingEventStream projection = store.openStream(null)) {
+            projection.setOnAvailableCallback(wakeUps::incrementAndGet);
+            publishUntilWoken(new PartyScheduled("warm-up"), wakeUps);
+            Thread.sleep(2500); // a quiet spell: no wake-up in the last interval, even one the warm-up put off
+            int before = wakeUps.get();
+
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                store.publish(GenericEventMessage.asEventMessage(new PartyScheduled("party " + i)));
+                Thread.sleep(20);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() > before);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the first event after the quiet spell")
+                    .isLessThan(Duration.ofMillis(700));
+            await().atMost(Duration.ofSeconds(5)).until(() -> wakeUps.get() > before + 1);
+            Thread.sleep(1500);
+            assertThat(wakeUps.get() - before).as("the first event at once, the nine in its interval together")
+                    .isEqualTo(2);
+        }
+    }
+
+    /** The watcher follows the head from when its thread has started: publishes until that wakes the stream. */
+    private void publishUntilWoken(Object payload, AtomicInteger wakeUps) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            store.publish(GenericEventMessage.asEventMessage(payload));
+            return wakeUps.get() > 0;
+        });
+    }
+
+    /** Runs the store's start handlers (its head watcher) at once, as Axon's configuration would on start-up. */
+    private static final class StartAtOnce implements Lifecycle.LifecycleRegistry {
+
+        @Override
+        public void onStart(int phase, Lifecycle.LifecycleHandler action) {
+            CompletableFuture<?> started = action.run();
+            started.join();
+        }
+
+        @Override
+        public void onShutdown(int phase, Lifecycle.LifecycleHandler action) {
+            // the test shuts the store down itself
+        }
+    }
+}
