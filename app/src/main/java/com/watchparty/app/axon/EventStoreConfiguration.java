@@ -117,11 +117,18 @@ public class EventStoreConfiguration {
         return new SQLErrorCodesResolver(dataSource);
     }
 
+    /** The backends the storage engine appends through: their notifications need not wake this instance's store. */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
+    OwnBackends ownBackends() {
+        return new OwnBackends();
+    }
+
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          ConnectionProvider connectionProvider,
+                                          ConnectionProvider connectionProvider, OwnBackends ownBackends,
                                           TransactionManager transactionManager,
                                           Configuration configuration) {
         return JdbcEventStorageEngine.builder()
@@ -130,7 +137,7 @@ public class EventStoreConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
+                .connectionProvider(ownBackends.remembering(connectionProvider))
                 .transactionManager(new AutoCommitReads(transactionManager))
                 .schema(new EventSchema())
                 .build();
@@ -194,8 +201,9 @@ public class EventStoreConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false") // Axon Server stores events
-    EventsAppendedListener eventsAppendedListener(JdbcConnectionDetails database, WakeableEventStore eventStore) {
-        return new EventsAppendedListener(database, eventStore);
+    EventsAppendedListener eventsAppendedListener(JdbcConnectionDetails database, OwnBackends ownBackends,
+                                                  WakeableEventStore eventStore) {
+        return new EventsAppendedListener(database, ownBackends, eventStore::wake);
     }
 
     @Autowired

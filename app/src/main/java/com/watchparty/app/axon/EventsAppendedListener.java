@@ -12,11 +12,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * Listens on PostgreSQL's {@code events_appended} channel, which a trigger on the event table notifies when a
- * transaction that appended events commits, on any instance; each notification wakes the event store, so this
- * instance's processors see another instance's events at once rather than at the next poll. One connection of its own,
+ * transaction that appended events commits, on any instance; a notification from another instance wakes the event
+ * store, so this instance's processors see its events at once rather than at the next poll. This instance's own
+ * commits have woken the store already ({@link OwnBackends}). One connection of its own,
  * outside the pool, on one thread; when the connection fails it wakes the store (a notification may have been missed)
  * and connects again. The store's polling stays the fallback, so a missed notification costs latency, never an event.
  * It connects where the pool does: to the connection details, which a service connection (Docker Compose) sets in place
@@ -30,12 +32,15 @@ class EventsAppendedListener implements SmartLifecycle {
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
     private final JdbcConnectionDetails database;
-    private final WakeableEventStore eventStore;
+    private final OwnBackends ownBackends;
+    private final Runnable wakeStore;
     private volatile Thread thread;
 
-    EventsAppendedListener(JdbcConnectionDetails database, WakeableEventStore eventStore) {
+    /** @param wakeStore makes the event store read new events now */
+    EventsAppendedListener(JdbcConnectionDetails database, OwnBackends ownBackends, Runnable wakeStore) {
         this.database = database;
-        this.eventStore = eventStore;
+        this.ownBackends = ownBackends;
+        this.wakeStore = wakeStore;
     }
 
     @Override
@@ -72,12 +77,12 @@ class EventsAppendedListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                eventStore.wake(); // whatever was appended while this instance was not listening
+                wakeStore.run(); // whatever was appended while this instance was not listening
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (!Thread.currentThread().isInterrupted()) {
                     PGNotification[] received = notifications.getNotifications(WAIT_MILLIS);
-                    if (received != null && received.length > 0) {
-                        eventStore.wake();
+                    if (received != null && Arrays.stream(received).anyMatch(this::fromAnotherInstance)) {
+                        wakeStore.run();
                     }
                 }
             } catch (SQLException e) {
@@ -86,7 +91,7 @@ class EventsAppendedListener implements SmartLifecycle {
                 }
                 log.warn("lost the {} listener's connection, events are polled until it is back: {}", CHANNEL,
                         e.getMessage());
-                eventStore.wake();
+                wakeStore.run();
                 try {
                     Thread.sleep(RECONNECT_AFTER.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -94,5 +99,9 @@ class EventsAppendedListener implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    private boolean fromAnotherInstance(PGNotification notification) {
+        return !ownBackends.isOwn(notification.getPID());
     }
 }
