@@ -1,21 +1,28 @@
 package com.watchparty.app.axon;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.lifecycle.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Axon's embedded event store, woken from outside and telling its readers when events arrive.
@@ -23,6 +30,11 @@ import java.util.concurrent.TimeUnit;
  *     <li>{@link #wake()} makes it read the storage engine now instead of at the end of its fetch delay: the
  *     {@code events_appended} notification of another instance's commit calls it ({@link EventsAppendedListener}),
  *     as Axon itself does after a commit of this instance. The fetch delay stays the fallback.</li>
+ *     <li>Its producer reads the storage engine only when there may be something new to read. Axon's producer reads
+ *     again whenever a read found events, and each read ends with a look that finds nothing (two statements: the
+ *     events, then the check for events beyond a gap): so every commit cost it two empty looks. When no commit was
+ *     signalled since a read that found events began, the next is answered empty at once: that read's last look saw
+ *     every commit before it, and any later commit is signalled, here or by its notification.</li>
  *     <li>Its streams accept an availability callback, which Axon's pooled streaming processors use when offered:
  *     without one, an idle pooled processor looks at its stream only every 500 ms, so a projection lagged up to
  *     half a second behind every event, whoever appended it. A watcher thread follows the store's head and runs
@@ -41,17 +53,33 @@ class WakeableEventStore extends EmbeddedEventStore {
 
     private final Set<CallbackStream> watchedStreams = ConcurrentHashMap.newKeySet();
     private final long wakeIntervalNanos;
+    private final ProducerReads producerReads;
+    /** Commits signalled so far: this instance's own, and others' by their notification. */
+    private final AtomicLong commitsSignalled = new AtomicLong();
     private volatile Thread watcher;
     private volatile boolean following;
 
     WakeableEventStore(Builder builder, Duration wakeInterval) {
         super(builder);
         this.wakeIntervalNanos = wakeInterval.toNanos();
+        this.producerReads = new ProducerReads(super.storageEngine());
     }
 
     /** Reads the storage engine for new events now. */
     void wake() {
         afterCommit(List.of());
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        commitsSignalled.incrementAndGet(); // before the producer is woken, so the read it makes is not spared
+        super.afterCommit(events);
+    }
+
+    /** What the embedded store reads through: its producer, and a stream too far behind for the producer's cache. */
+    @Override
+    protected EventStorageEngine storageEngine() {
+        return producerReads;
     }
 
     @Override
@@ -176,6 +204,79 @@ class WakeableEventStore extends EmbeddedEventStore {
         public void close() {
             watchedStreams.remove(this);
             delegate.close();
+        }
+    }
+
+    /** The storage engine, whose reads by the producer are spared when nothing can have been committed since. */
+    private final class ProducerReads implements EventStorageEngine {
+
+        private final EventStorageEngine engine;
+        // the producer's thread alone reads with mayBlock set
+        private long commitsAtLastRead = -1;
+        private boolean lastReadFoundEvents;
+
+        private ProducerReads(EventStorageEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+            if (!mayBlock) {
+                return engine.readEvents(trackingToken, false); // a stream behind the cache, read on its own
+            }
+            long signalled = commitsSignalled.get();
+            boolean spared = lastReadFoundEvents && signalled == commitsAtLastRead;
+            lastReadFoundEvents = false;
+            if (spared) {
+                return Stream.empty();
+            }
+            commitsAtLastRead = signalled;
+            return engine.readEvents(trackingToken, true).peek(event -> lastReadFoundEvents = true);
+        }
+
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            engine.appendEvents(events);
+        }
+
+        @Override
+        public void storeSnapshot(DomainEventMessage<?> snapshot) {
+            engine.storeSnapshot(snapshot);
+        }
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier) {
+            return engine.readEvents(aggregateIdentifier);
+        }
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            return engine.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+
+        @Override
+        public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            return engine.readSnapshot(aggregateIdentifier);
+        }
+
+        @Override
+        public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+            return engine.lastSequenceNumberFor(aggregateIdentifier);
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return engine.createTailToken();
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return engine.createHeadToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            return engine.createTokenAt(dateTime);
         }
     }
 }

@@ -3,6 +3,7 @@ package com.watchparty.app.axon;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
@@ -13,13 +14,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The store's wake-ups: a processor is woken for the events it handles, not for the ones it skips, and at most once
- * per wake interval. The fetch delay is an hour, so nothing here is found by the store's polling.
+ * per wake interval; its producer reads the storage engine once per commit. The fetch delay is an hour, so nothing
+ * here is found by the store's polling unless a test says otherwise.
  */
 class WakeableEventStoreTest {
 
@@ -29,12 +32,17 @@ class WakeableEventStoreTest {
     record PartyScheduled(String title) {
     }
 
+    private final CountedReads engine = new CountedReads();
     private WakeableEventStore store;
 
     private void start(Duration wakeInterval) {
+        start(wakeInterval, Duration.ofHours(1));
+    }
+
+    private void start(Duration wakeInterval, Duration fetchDelay) {
         store = new WakeableEventStore(EmbeddedEventStore.builder()
-                .storageEngine(new InMemoryEventStorageEngine())
-                .fetchDelay(Duration.ofHours(1).toMillis()), wakeInterval);
+                .storageEngine(engine)
+                .fetchDelay(fetchDelay.toMillis()), wakeInterval);
         store.registerLifecycleHandlers(new StartAtOnce());
     }
 
@@ -95,6 +103,58 @@ class WakeableEventStoreTest {
             Thread.sleep(1500);
             assertThat(wakeUps.get() - before).as("the first event at once, the nine in its interval together")
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theProducerReadsTheStorageOncePerCommit() throws Exception {
+        start(Duration.ZERO);
+        try (TrackingEventStream projection = store.openStream(null)) {
+            store.publish(GenericEventMessage.asEventMessage(new ChatLine("first")));
+            assertThat(projection.nextAvailable().getPayload()).isEqualTo(new ChatLine("first"));
+            Thread.sleep(300); // the reads that follow it
+            int before = engine.producerReads.get();
+
+            for (int i = 0; i < 10; i++) {
+                store.publish(GenericEventMessage.asEventMessage(new ChatLine("line " + i)));
+                assertThat(projection.nextAvailable().getPayload()).isEqualTo(new ChatLine("line " + i));
+                Thread.sleep(50); // the producer done with this commit before the next
+            }
+            Thread.sleep(300);
+            assertThat(engine.producerReads.get() - before).as("reads for 10 commits, one after the other")
+                    .isEqualTo(10);
+        }
+    }
+
+    @Test
+    void anEventAppendedWithoutASignalIsFoundByTheNextPoll() throws Exception {
+        start(Duration.ZERO, Duration.ofMillis(200));
+        try (TrackingEventStream projection = store.openStream(null)) {
+            store.publish(GenericEventMessage.asEventMessage(new ChatLine("here")));
+            assertThat(projection.nextAvailable().getPayload()).isEqualTo(new ChatLine("here"));
+
+            // as another instance appends when its notification is missed: nothing here is told of it
+            engine.appendEvents(GenericEventMessage.asEventMessage(new ChatLine("elsewhere")));
+
+            assertThat(projection.hasNextAvailable(5, TimeUnit.SECONDS)).as("found within the fetch delay").isTrue();
+            assertThat(projection.nextAvailable().getPayload()).isEqualTo(new ChatLine("elsewhere"));
+        }
+    }
+
+    /**
+     * An in-memory storage engine that counts the reads of the store's producer (the ones that may block). Each read
+     * is of the events stored when it began, as a database's statement is: the engine's own streams are live.
+     */
+    private static final class CountedReads extends InMemoryEventStorageEngine {
+
+        final AtomicInteger producerReads = new AtomicInteger();
+
+        @Override
+        public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+            if (mayBlock) {
+                producerReads.incrementAndGet();
+            }
+            return super.readEvents(trackingToken, mayBlock).toList().stream();
         }
     }
 
