@@ -17,6 +17,8 @@ import java.time.Duration;
  *                        leave/join; also how long after an instance starts before leases are swept
  * @param chatBurst       messages a user may send at once
  * @param chatPerSecond   messages per second a user may sustain
+ * @param chatAppendInterval the least time between two appends of a party's chat: a line after a quiet spell is
+ *                        stored at once, a busy room's lines of an interval together, in one append
  * @param playerBurst     player actions (play, pause, seek) a user may send at once
  * @param playerPerSecond player actions per second a user may sustain
  * @param reactionBurst   reactions a user may send at once
@@ -38,6 +40,7 @@ import java.time.Duration;
 @Validated
 public record RealtimeRules(@NotNull Duration reconnectGrace,
                             @NotNull @Positive Integer chatBurst, @NotNull @Positive Double chatPerSecond,
+                            @NotNull @DurationMin(millis = 0) @DurationMax(seconds = 1) Duration chatAppendInterval,
                             @NotNull @Positive Integer playerBurst, @NotNull @Positive Double playerPerSecond,
                             @NotNull @Positive Integer reactionBurst, @NotNull @Positive Double reactionPerSecond,
                             @NotNull Duration reactionWindow,

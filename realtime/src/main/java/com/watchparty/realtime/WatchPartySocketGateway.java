@@ -120,7 +120,8 @@ class WatchPartySocketGateway {
         this.tokens = tokens;
         this.commands = commands;
         this.presence = presence;
-        this.chat = new PartyBatches<>(commands, SendChatMessageBatchCommand::new);
+        this.chat = new PartyBatches<>(commands, SendChatMessageBatchCommand::new, rules.chatAppendInterval(),
+                realtimeTimers);
         this.rooms = rooms;
         this.floodControl = floodControl;
         this.playerActions = playerActions;

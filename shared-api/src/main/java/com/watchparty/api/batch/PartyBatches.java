@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 /**
@@ -22,6 +25,11 @@ import java.util.function.BiFunction;
  * transaction for many, where each used to pay its own and queue on the party's lock behind the others. Commands
  * keep the order in which they arrived. Used by every adapter that lets a crowd send to one party: the room's chat
  * and joins, and the box office's purchases.
+ * <p>
+ * A party's appends may also be paced: at most one per append interval. A command after a quiet spell goes at once;
+ * in a busy party the commands of an interval wait for its end and go together. Everything an append costs besides
+ * its events (the command, the transaction, the store's read of it, each processor's turn) is then paid once per
+ * interval rather than once per command, for a wait no longer than the interval.
  *
  * @param <C> the command that one person sends, batched into the command that {@code batchOf} makes, whose answer is
  *            a {@link BatchAnswer}: one outcome per command, in order
@@ -37,16 +45,33 @@ public final class PartyBatches<C, O extends CommandOutcome> {
 
     private static final class Party<C, O> {
         final Deque<Pending<C, O>> waiting = new ArrayDeque<>();
+        /** An append is under way or due: arriving commands wait for the next. */
         boolean sending;
+        /** When the last append began, in {@link System#nanoTime()}. */
+        long lastAppend;
     }
 
     private final Map<UUID, Party<C, O>> parties = new ConcurrentHashMap<>();
     private final CommandGateway commands;
     private final BiFunction<UUID, List<C>, Object> batchOf;
+    private final long appendIntervalNanos;
+    private final ScheduledExecutorService timer;
 
+    /** Batches without pacing: each append goes as soon as the one before it is done. */
     public PartyBatches(CommandGateway commands, BiFunction<UUID, List<C>, Object> batchOf) {
+        this(commands, batchOf, Duration.ZERO, null);
+    }
+
+    /**
+     * @param appendInterval the least time between the starts of two appends to a party
+     * @param timer          sends the appends that wait for their interval's end
+     */
+    public PartyBatches(CommandGateway commands, BiFunction<UUID, List<C>, Object> batchOf, Duration appendInterval,
+                        ScheduledExecutorService timer) {
         this.commands = commands;
         this.batchOf = batchOf;
+        this.appendIntervalNanos = appendInterval.toNanos();
+        this.timer = timer;
     }
 
     /** @return completes with the command's outcome once it is done, or fails with the reason it was refused */
@@ -64,9 +89,11 @@ public final class PartyBatches<C, O extends CommandOutcome> {
                     return pending.done();
                 }
                 party.sending = true;
-                batch = take(party);
+                batch = takeOrWait(partyId, party);
             }
-            send(partyId, party, batch);
+            if (batch != null) {
+                send(partyId, party, batch);
+            }
             return pending.done();
         }
     }
@@ -90,6 +117,29 @@ public final class PartyBatches<C, O extends CommandOutcome> {
         }
     }
 
+    /**
+     * The next batch if the party's interval has passed; else none, and the timer sends it at the interval's end.
+     * Called holding the party's monitor.
+     */
+    private List<Pending<C, O>> takeOrWait(UUID partyId, Party<C, O> party) {
+        long wait = party.lastAppend + appendIntervalNanos - System.nanoTime();
+        if (wait > 0) {
+            timer.schedule(() -> sendWhenDue(partyId, party), wait, TimeUnit.NANOSECONDS);
+            return null;
+        }
+        party.lastAppend = System.nanoTime();
+        return take(party);
+    }
+
+    private void sendWhenDue(UUID partyId, Party<C, O> party) {
+        List<Pending<C, O>> batch;
+        synchronized (party) {
+            party.lastAppend = System.nanoTime();
+            batch = take(party);
+        }
+        send(partyId, party, batch);
+    }
+
     /** Called holding the party's monitor. */
     private List<Pending<C, O>> take(Party<C, O> party) {
         List<Pending<C, O>> batch = new ArrayList<>(Math.min(party.waiting.size(), MAX_BATCH));
@@ -99,15 +149,32 @@ public final class PartyBatches<C, O extends CommandOutcome> {
         return batch;
     }
 
-    /** The next batch, or none: then the party's queue is idle and forgotten. */
+    /**
+     * The next batch, or none: then the party's queue is idle and forgotten, or its next batch waits for the end of
+     * its interval.
+     */
     private List<Pending<C, O>> next(UUID partyId, Party<C, O> party) {
         synchronized (party) {
             if (party.waiting.isEmpty()) {
                 party.sending = false;
-                parties.remove(partyId, party);
+                long wait = party.lastAppend + appendIntervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    // its interval still counts for the next command: forgotten at its end, if idle still
+                    timer.schedule(() -> forgetIfIdle(partyId, party), wait, TimeUnit.NANOSECONDS);
+                } else {
+                    parties.remove(partyId, party);
+                }
                 return null;
             }
-            return take(party);
+            return takeOrWait(partyId, party);
+        }
+    }
+
+    private void forgetIfIdle(UUID partyId, Party<C, O> party) {
+        synchronized (party) {
+            if (!party.sending) {
+                parties.remove(partyId, party);
+            }
         }
     }
 
