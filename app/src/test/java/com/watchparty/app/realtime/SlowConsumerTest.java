@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 class SlowConsumerTest extends WatchPartyIntegrationTest {
 
     private static final int RECEIVERS = 6;
+    /** The {@code send-time-limit} set above. */
+    private static final Duration SEND_TIME_LIMIT = Duration.ofSeconds(2);
     private static final int MESSAGES = 300;
 
     /**
@@ -105,13 +107,15 @@ class SlowConsumerTest extends WatchPartyIntegrationTest {
         assertThat(Duration.ofNanos(worstNanos)).as("the slowest delivery to a reading client")
                 .isLessThan(Duration.ofSeconds(1));
         // the service finds the client stalled when a frame for it comes after the send time limit: the room goes
-        // on chatting, as a room does, however fast the burst above went
+        // on chatting, as a room does, however fast the burst above went, and the client goes on reading nothing
+        // until then (were it to read sooner, it would have caught up in time, and be no longer too slow)
         ScheduledExecutorService room = Executors.newSingleThreadScheduledExecutor();
         AtomicInteger later = new AtomicInteger();
         room.scheduleWithFixedDelay(() -> sender.request("send_message",
                 new JSONObject(join.toMap()).put("content", "later " + later.incrementAndGet())), 250, 250,
                 TimeUnit.MILLISECONDS);
         try {
+            Thread.sleep(SEND_TIME_LIMIT.plusSeconds(1).toMillis());
             assertThat(stalled.drainUntilClosed(Duration.ofSeconds(10))).matches("1008 too slow.*|EOF");
         } finally {
             room.shutdownNow();
