@@ -17,6 +17,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -26,6 +27,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
@@ -179,6 +181,18 @@ public class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(AxonServerEventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .build();
+    }
+
+    /**
+     * The source of the projections of a party's log ({@code source} in {@code axon.eventhandling.processors}): the
+     * event store, whose streams for them are woken at most once per {@code log-wake-interval}.
+     */
+    @Bean
+    StreamableMessageSource<TrackedEventMessage<?>> partyLogEvents(EventStore eventStore,
+                                                                   EventStoreProperties properties) {
+        return eventStore instanceof WakeableEventStore wakeable
+                ? wakeable.wokenAtMostEvery(properties.logWakeInterval())
+                : eventStore; // Axon Server's store pushes its events
     }
 
     @Bean

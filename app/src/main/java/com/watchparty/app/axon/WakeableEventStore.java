@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.lifecycle.Lifecycle;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +42,11 @@ import java.util.stream.Stream;
  *     the callbacks once the producer has taken new events into its cache, where the processors' streams find them.
  *     A stream is woken only for events it may handle: a processor skips the payload types none of its handlers
  *     takes (a chat line, for a projection of the catalog), and it finds those at its next regular look (Axon's
- *     token claim interval), all at once, rather than waking for each. And the streams are woken at most once per
- *     wake interval: an event after a quiet spell wakes them at once, while a busy party's events wait for the rest
+ *     token claim interval), all at once, rather than waking for each. And a stream is woken at most once per
+ *     wake interval: an event after a quiet spell wakes it at once, while a busy party's events wait for the rest
  *     of the interval and are then projected together, in one transaction and one token update, instead of one
- *     each (a pooled processor's worker takes whatever its coordinator found, up to the batch size).</li>
+ *     each (a pooled processor's worker takes whatever its coordinator found, up to the batch size). A processor
+ *     that reads a view of the store ({@link #wokenAtMostEvery}) has an interval of its own.</li>
  * </ul>
  */
 class WakeableEventStore extends EmbeddedEventStore {
@@ -84,7 +86,37 @@ class WakeableEventStore extends EmbeddedEventStore {
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new CallbackStream(super.openStream(trackingToken));
+        return new CallbackStream(super.openStream(trackingToken), wakeIntervalNanos);
+    }
+
+    /** This store as the source of processors whose streams are woken at most once per {@code wakeInterval}. */
+    StreamableMessageSource<TrackedEventMessage<?>> wokenAtMostEvery(Duration wakeInterval) {
+        return new StreamableMessageSource<>() {
+            @Override
+            public TrackingEventStream openStream(TrackingToken trackingToken) {
+                return new CallbackStream(WakeableEventStore.super.openStream(trackingToken), wakeInterval.toNanos());
+            }
+
+            @Override
+            public TrackingToken createTailToken() {
+                return WakeableEventStore.this.createTailToken();
+            }
+
+            @Override
+            public TrackingToken createHeadToken() {
+                return WakeableEventStore.this.createHeadToken();
+            }
+
+            @Override
+            public TrackingToken createTokenAt(Instant dateTime) {
+                return WakeableEventStore.this.createTokenAt(dateTime);
+            }
+
+            @Override
+            public TrackingToken createTokenSince(Duration duration) {
+                return WakeableEventStore.this.createTokenSince(duration);
+            }
+        };
     }
 
     @Override
@@ -115,14 +147,20 @@ class WakeableEventStore extends EmbeddedEventStore {
         super.shutDown();
     }
 
+    /**
+     * Follows the head: marks the streams that events arrived for, and wakes each once its interval allows, waiting
+     * for the next event or the next stream due, whichever comes first.
+     */
     private void watchHead() {
-        long lastWakeUp = System.nanoTime() - wakeIntervalNanos;
         while (following && !Thread.currentThread().isInterrupted()) {
             try (TrackingEventStream head = super.openStream(createHeadToken())) {
                 while (following && !Thread.currentThread().isInterrupted()) {
-                    if (head.hasNextAvailable(1, TimeUnit.SECONDS)) {
-                        TimeUnit.NANOSECONDS.sleep(lastWakeUp + wakeIntervalNanos - System.nanoTime());
-                        lastWakeUp = System.nanoTime();
+                    long now = System.nanoTime();
+                    long wait = TimeUnit.SECONDS.toNanos(1);
+                    for (CallbackStream stream : watchedStreams) {
+                        wait = Math.min(wait, stream.wakeUpIfDue(now));
+                    }
+                    if (head.hasNextAvailable((int) Math.max(1, wait / 1000), TimeUnit.MICROSECONDS)) {
                         Set<Class<?>> arrived = new HashSet<>();
                         while (head.hasNextAvailable()) {
                             arrived.add(head.nextAvailable().getPayloadType());
@@ -151,11 +189,17 @@ class WakeableEventStore extends EmbeddedEventStore {
     private final class CallbackStream implements TrackingEventStream {
 
         private final TrackingEventStream delegate;
+        private final long wakeIntervalNanos;
         private final Set<Class<?>> skippedTypes = ConcurrentHashMap.newKeySet();
         private volatile Runnable callback;
+        // the watcher's thread alone: whether events arrived for it since its last wake-up, and when that was
+        private boolean pending;
+        private long lastWakeUp;
 
-        private CallbackStream(TrackingEventStream delegate) {
+        private CallbackStream(TrackingEventStream delegate, long wakeIntervalNanos) {
             this.delegate = delegate;
+            this.wakeIntervalNanos = wakeIntervalNanos;
+            this.lastWakeUp = System.nanoTime() - wakeIntervalNanos;
         }
 
         @Override
@@ -165,11 +209,26 @@ class WakeableEventStore extends EmbeddedEventStore {
             return true;
         }
 
-        /** Runs the callback if one of the payload types that arrived is not skipped by this stream's reader. */
+        /** Notes that events arrived for it, if one of their payload types is not skipped by this stream's reader. */
         private void arrived(Set<Class<?>> payloadTypes) {
             if (!skippedTypes.containsAll(payloadTypes)) {
-                wakeUp();
+                pending = true;
             }
+        }
+
+        /** @return how long until it is due, if events are waiting for it and it is not due yet, else forever */
+        private long wakeUpIfDue(long now) {
+            if (!pending) {
+                return Long.MAX_VALUE;
+            }
+            long untilDue = lastWakeUp + wakeIntervalNanos - now;
+            if (untilDue > 0) {
+                return untilDue;
+            }
+            pending = false;
+            lastWakeUp = now;
+            wakeUp();
+            return Long.MAX_VALUE;
         }
 
         private void wakeUp() {

@@ -1,5 +1,6 @@
 package com.watchparty.app.axon;
 
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
@@ -11,9 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +107,38 @@ class WakeableEventStoreTest {
             Thread.sleep(1500);
             assertThat(wakeUps.get() - before).as("the first event at once, the nine in its interval together")
                     .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aViewOfTheStoreWakesItsStreamsAtAnIntervalOfItsOwn() throws Exception {
+        start(Duration.ZERO);
+        AtomicInteger storeWakeUps = new AtomicInteger();
+        AtomicInteger viewWakeUps = new AtomicInteger();
+        var view = store.wokenAtMostEvery(Duration.ofSeconds(1));
+        try (TrackingEventStream projection = store.openStream(null);
+             BlockingStream<TrackedEventMessage<?>> log = view.openStream(null)) {
+            projection.setOnAvailableCallback(storeWakeUps::incrementAndGet);
+            log.setOnAvailableCallback(viewWakeUps::incrementAndGet);
+            publishUntilWoken(new PartyScheduled("warm-up"), viewWakeUps);
+            Thread.sleep(2500); // a quiet spell for both
+            int storeBefore = storeWakeUps.get();
+            int viewBefore = viewWakeUps.get();
+
+            for (int i = 0; i < 10; i++) {
+                store.publish(GenericEventMessage.asEventMessage(new ChatLine("line " + i)));
+                Thread.sleep(30);
+            }
+            Thread.sleep(1500);
+            assertThat(storeWakeUps.get() - storeBefore).as("the store's own stream, for each line").isGreaterThan(5);
+            assertThat(viewWakeUps.get() - viewBefore).as("the view's stream: the first line at once, the rest later")
+                    .isEqualTo(2);
+            List<Object> logged = new ArrayList<>();
+            while (log.hasNextAvailable()) {
+                logged.add(log.nextAvailable().getPayload());
+            }
+            assertThat(logged).as("every line, in order").endsWith(IntStream.range(0, 10)
+                    .mapToObj(i -> new ChatLine("line " + i)).toArray());
         }
     }
 
