@@ -5,6 +5,7 @@ import com.watchparty.api.error.CommandOutcome;
 import com.watchparty.api.error.RejectedException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +64,8 @@ public final class PartyBatches<C, O extends CommandOutcome> {
 
     /**
      * @param appendInterval the least time between the starts of two appends to a party
-     * @param timer          sends the appends that wait for their interval's end
+     * @param timer          sends the appends that wait for their interval's end, on its own thread: keep its
+     *                       other tasks short
      */
     public PartyBatches(CommandGateway commands, BiFunction<UUID, List<C>, Object> batchOf, Duration appendInterval,
                         ScheduledExecutorService timer) {
