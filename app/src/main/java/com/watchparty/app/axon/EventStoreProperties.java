@@ -1,11 +1,15 @@
 package com.watchparty.app.axon;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 
 /**
- * {@code watchparty.event-store.*}: the event store in PostgreSQL. Defaults in {@code application.yml}.
+ * {@code watchparty.event-store.*}: the event store in PostgreSQL. Defaults in {@code application.yml}; each is zero
+ * or more.
  *
  * @param fetchDelay   how soon a processor looks again for events that another instance appended, should their
  *                     {@code events_appended} notification be missed; notified events wake the processors at once
@@ -16,17 +20,8 @@ import java.time.Duration;
  *                     fewer, larger batches
  */
 @ConfigurationProperties("watchparty.event-store")
-public record EventStoreProperties(Duration fetchDelay, Duration wakeInterval, Duration logWakeInterval) {
-
-    public EventStoreProperties {
-        if (fetchDelay == null || fetchDelay.isNegative()) {
-            throw new IllegalArgumentException("watchparty.event-store.fetch-delay must be zero or positive");
-        }
-        if (wakeInterval == null || wakeInterval.isNegative()) {
-            throw new IllegalArgumentException("watchparty.event-store.wake-interval must be zero or positive");
-        }
-        if (logWakeInterval == null || logWakeInterval.isNegative()) {
-            throw new IllegalArgumentException("watchparty.event-store.log-wake-interval must be zero or positive");
-        }
-    }
+@Validated
+public record EventStoreProperties(@NotNull @DurationMin(millis = 0) Duration fetchDelay,
+                                   @NotNull @DurationMin(millis = 0) Duration wakeInterval,
+                                   @NotNull @DurationMin(millis = 0) Duration logWakeInterval) {
 }
