@@ -12,7 +12,6 @@ import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -31,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +38,10 @@ import java.util.concurrent.ScheduledExecutorService;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({PartyProperties.class, TicketingProperties.class, CommandsProperties.class})
 public class CommandSideConfiguration {
+
+    /** Parties and voucher types kept in memory: those used last, each until unused for {@link #CACHE_IDLE}. */
+    private static final int CACHE_SIZE = 1_000;
+    private static final Duration CACHE_IDLE = Duration.ofMinutes(10);
 
     /** Static: it changes bean definitions, before any bean of this configuration exists. */
     @Bean
@@ -72,7 +76,7 @@ public class CommandSideConfiguration {
      */
     @Bean
     Cache watchPartyCache() {
-        return new WeakReferenceCache();
+        return new RecentAggregates(CACHE_SIZE, CACHE_IDLE);
     }
 
     /**
@@ -88,7 +92,7 @@ public class CommandSideConfiguration {
     /** Voucher types count every redemption of their codes: a rush of redemptions should not replay the type. */
     @Bean
     Cache ticketCache() {
-        return new WeakReferenceCache();
+        return new RecentAggregates(CACHE_SIZE, CACHE_IDLE);
     }
 
     /**
