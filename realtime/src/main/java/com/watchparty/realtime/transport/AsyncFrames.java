@@ -151,6 +151,11 @@ final class AsyncFrames {
         });
     }
 
+    /** Whether this side has begun to close the WebSocket (for whatever reason). */
+    synchronized boolean closing() {
+        return closing;
+    }
+
     private static long sizeOf(Object frame) {
         return frame instanceof String text ? text.length() : ((ByteBuffer) frame).remaining();
     }

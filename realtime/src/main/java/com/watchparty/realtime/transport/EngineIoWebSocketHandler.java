@@ -65,9 +65,13 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
+    /** The close that follows tells the engine; an error after this side's own close adds nothing but a race. */
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) {
-        connection(session).emit("error", "websocket error", String.valueOf(exception.getMessage()));
+        SpringEngineIoWebSocket connection = connection(session);
+        if (!connection.closedByServer()) {
+            connection.emit("error", "websocket error", String.valueOf(exception.getMessage()));
+        }
     }
 
     @Override

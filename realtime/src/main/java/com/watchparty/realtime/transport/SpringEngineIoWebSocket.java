@@ -100,6 +100,14 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
                 "a message has at most " + maxPayloadBytes + " bytes"));
     }
 
+    /**
+     * Whether this side has begun to close: a read or write error after that (a client still sending the parts of a
+     * message found too big, say) is an echo of the close, not a new failure.
+     */
+    boolean closedByServer() {
+        return frames.closing();
+    }
+
     /** The engine closes from whichever thread noticed, perhaps one serving a whole room: never wait for the client. */
     @Override
     public void close() {
