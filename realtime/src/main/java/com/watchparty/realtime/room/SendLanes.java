@@ -1,6 +1,7 @@
 package com.watchparty.realtime.room;
 
 import com.watchparty.realtime.transport.EncodedEvent;
+import com.watchparty.realtime.transport.WebSocketTransports;
 import io.socket.socketio.server.SocketIoSocket;
 import jakarta.annotation.PreDestroy;
 import org.json.JSONObject;
@@ -24,8 +25,10 @@ class SendLanes {
     private static final Logger log = LoggerFactory.getLogger(SendLanes.class);
 
     private final ExecutorService[] lanes;
+    private final WebSocketTransports transports;
 
-    SendLanes() {
+    SendLanes(WebSocketTransports transports) {
+        this.transports = transports;
         lanes = new ExecutorService[Math.max(2, Runtime.getRuntime().availableProcessors())];
         for (int i = 0; i < lanes.length; i++) {
             String name = "room-send-" + i;
@@ -59,9 +62,9 @@ class SendLanes {
         }
     }
 
-    private static void sendTo(SocketIoSocket socket, EncodedEvent event) {
+    private void sendTo(SocketIoSocket socket, EncodedEvent event) {
         try {
-            event.sendTo(socket);
+            transports.send(socket, event);
         } catch (RuntimeException e) {
             log.debug("could not send {} to socket {}: {}", event, socket.getId(), e.getMessage());
         }

@@ -15,12 +15,17 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
 
     private static final String CONNECTION = EngineIoWebSocketHandler.class.getName() + ".connection";
 
+    /** Engine.IO's upgrade packet, which a client sends over the WebSocket once it has probed it. */
+    private static final String UPGRADE = "5";
+
     private final EngineIoServer engine;
     private final RealtimeProperties properties;
+    private final WebSocketTransports transports;
 
-    EngineIoWebSocketHandler(EngineIoServer engine, RealtimeProperties properties) {
+    EngineIoWebSocketHandler(EngineIoServer engine, RealtimeProperties properties, WebSocketTransports transports) {
         this.engine = engine;
         this.properties = properties;
+        this.transports = transports;
     }
 
     @Override
@@ -34,6 +39,9 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
         SpringEngineIoWebSocket connection = new SpringEngineIoWebSocket(session, frames, properties.maxPayloadBytes());
         session.getAttributes().put(CONNECTION, connection);
         engine.handleWebSocket(connection);
+        if (!connection.upgrading()) {
+            becameTransport(connection);
+        }
     }
 
     /**
@@ -52,6 +60,9 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
         String packet = whole == null ? null : NestingScreen.screen(whole);
         if (packet != null) {
             connection.emit("message", packet);
+            if (UPGRADE.equals(packet) && connection.upgrading()) {
+                becameTransport(connection); // the engine took the upgrade and flushed polling's buffer, or closed
+            }
         }
     }
 
@@ -76,7 +87,23 @@ final class EngineIoWebSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        connection(session).emit("close");
+        SpringEngineIoWebSocket connection = connection(session);
+        if (connection.engineSocketId() != null) {
+            transports.remove(connection.engineSocketId(), connection);
+        }
+        connection.emit("close");
+    }
+
+    /** From now on the engine writes to its socket only through this WebSocket: room pushes may go straight to it. */
+    private void becameTransport(SpringEngineIoWebSocket connection) {
+        String engineSocketId = connection.engineSocketId();
+        if (engineSocketId == null || !connection.isOpen()) {
+            return;
+        }
+        transports.add(engineSocketId, connection);
+        if (!connection.isOpen()) { // closed meanwhile, perhaps before its removal above could find it
+            transports.remove(engineSocketId, connection);
+        }
     }
 
     /** The close frame is still a blocking send (20 s by default): a stalled client holds it no longer than a frame. */

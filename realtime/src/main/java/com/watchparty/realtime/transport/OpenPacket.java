@@ -29,19 +29,38 @@ final class OpenPacket {
 
     /** The text (a WebSocket frame or polling body) with {@code maxPayload} in its open packet, if it has one first. */
     static String withMaxPayload(String text, int maxPayloadBytes) {
-        if (!text.startsWith(PREFIX)) {
+        ObjectNode open = open(text);
+        if (open == null || open.has("maxPayload")) {
             return text;
         }
-        int end = text.indexOf(SEPARATOR);
-        end = end < 0 ? text.length() : end;
         try {
-            if (JSON.readTree(text.substring(1, end)) instanceof ObjectNode open && !open.has("maxPayload")) {
-                return "0" + JSON.writeValueAsString(open.put("maxPayload", maxPayloadBytes)) + text.substring(end);
-            }
+            return "0" + JSON.writeValueAsString(open.put("maxPayload", maxPayloadBytes)) + text.substring(end(text));
         } catch (JsonProcessingException e) {
-            // not the JSON we expect: pass it on as the engine wrote it
+            return text; // cannot happen for a tree just read; pass it on as the engine wrote it
         }
-        return text;
+    }
+
+    /** The engine socket's id that the open packet at the start of {@code text} gives, if there is one. */
+    static String sid(String text) {
+        ObjectNode open = open(text);
+        return open != null && open.get("sid") != null && open.get("sid").isTextual() ? open.get("sid").asText() : null;
+    }
+
+    /** The open packet's JSON, if {@code text} starts with an open packet. */
+    private static ObjectNode open(String text) {
+        if (!text.startsWith(PREFIX)) {
+            return null;
+        }
+        try {
+            return JSON.readTree(text.substring(1, end(text))) instanceof ObjectNode open ? open : null;
+        } catch (JsonProcessingException e) {
+            return null; // not the JSON we expect
+        }
+    }
+
+    private static int end(String text) {
+        int end = text.indexOf(SEPARATOR);
+        return end < 0 ? text.length() : end;
     }
 
     /**

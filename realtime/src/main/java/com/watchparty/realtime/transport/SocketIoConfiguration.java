@@ -74,9 +74,11 @@ class SocketIoConfiguration {
     }
 
     @Bean
-    WebSocketConfigurer engineIoWebSocketEndpoint(EngineIoServer engineIoServer, RealtimeProperties properties) {
+    WebSocketConfigurer engineIoWebSocketEndpoint(EngineIoServer engineIoServer, RealtimeProperties properties,
+                                                  WebSocketTransports transports) {
         // An empty list keeps Spring's default: same-origin pages and clients without an Origin header only.
-        return registry -> registry.addHandler(new EngineIoWebSocketHandler(engineIoServer, properties), PATH)
+        return registry -> registry.addHandler(new EngineIoWebSocketHandler(engineIoServer, properties, transports),
+                        PATH)
                 .setAllowedOrigins(properties.allowedOrigins().toArray(String[]::new));
     }
 

@@ -19,6 +19,8 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     private final AsyncFrames frames;
     private final Map<String, String> query;
     private final int maxPayloadBytes;
+    /** The engine socket's id: the upgraded socket's, or the one the engine gives in its open packet. */
+    private volatile String engineSocketId;
     /** The parts of the message being received, if it came in more than one. */
     private StringBuilder textParts;
     private ByteArrayOutputStream binaryParts;
@@ -30,6 +32,22 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
         URI uri = session.getUri();
         String rawQuery = uri == null ? null : uri.getRawQuery();
         this.query = ParseQS.decode(rawQuery == null ? "" : rawQuery); // decoded as the engine decodes polling's
+        this.engineSocketId = query.get("sid");
+    }
+
+    /** Whether this WebSocket comes to upgrade a long-polling socket (rather than to open one of its own). */
+    boolean upgrading() {
+        return query.containsKey("sid");
+    }
+
+    /** The id of the engine socket this WebSocket carries, once known. */
+    String engineSocketId() {
+        return engineSocketId;
+    }
+
+    /** Whether frames may still be sent: neither side has begun to close. */
+    boolean isOpen() {
+        return session.isOpen() && !closedByServer();
     }
 
     @Override
@@ -45,7 +63,15 @@ final class SpringEngineIoWebSocket extends EngineIoWebSocket {
     @Override
     public void write(String message) throws IOException {
         // A WebSocket-only client's first frame is the open packet, which OpenPacket completes; others pass as is.
+        if (engineSocketId == null) {
+            engineSocketId = OpenPacket.sid(message);
+        }
         frames.send(WellFormedText.of(OpenPacket.withMaxPayload(message, maxPayloadBytes)));
+    }
+
+    /** Sends an Engine.IO message that is already well formed and is not an open packet. */
+    void writeWellFormed(String message) throws IOException {
+        frames.send(message);
     }
 
     @Override

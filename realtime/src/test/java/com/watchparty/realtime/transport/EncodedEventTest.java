@@ -35,4 +35,16 @@ class EncodedEventTest {
         assertThat(data.getJSONObject(1).similar(payload)).as(data.toString()).isTrue();
         assertThat(encoded).hasToString("new_message");
     }
+
+    /** What a WebSocket is sent: the engine's message packet around the frame, text with no UTF-8 form repaired. */
+    @Test
+    void theEngineMessageIsTheFrameInAMessagePacketMadeWellFormedOnce() {
+        EncodedEvent plain = EncodedEvent.of("/watch-party", "new_message", new JSONObject().put("content", "hi 🎬"));
+        EncodedEvent unpaired = EncodedEvent.of("/watch-party", "new_message",
+                new JSONObject().put("content", "cut \uD83C off"));
+
+        assertThat(plain.message()).isEqualTo("4" + plain.frame());
+        assertThat(unpaired.frame()).contains("\uD83C");
+        assertThat(unpaired.message()).isEqualTo("4" + unpaired.frame().replace("\uD83C", "\uFFFD"));
+    }
 }
